@@ -1,0 +1,675 @@
+//! Model + Names -> tokens. Pure: `quote!` for all code, names only from [`Names`], prose only
+//! through [`docs`], which escapes it.
+//!
+//! Column representation (what a user gets for each column):
+//! - String, Memo, EntityName -> `String`; Integer -> `i32`; BigInt -> `i64`; Double -> `f64`;
+//!   Boolean -> `bool`; Uniqueidentifier -> `Uuid`.
+//! - Picklist, State, Status, and any untyped column that has choice options -> its choice enum;
+//!   MultiSelectPicklist -> `MultiSelect<enum>`.
+//! - Lookup, Customer, Owner, and any untyped column that has Targets (extension pages state
+//!   only the targets they add, never the Type) -> a target enum with one variant per target
+//!   (several targets), `Uuid` (one target), or an `EntityReference` (no target listed).
+//! - Every other type (Decimal, Money, DateTime, PartyList, Image, File, Virtual, ManagedProperty,
+//!   unknown words, untyped columns) -> raw `serde_json::Value`, said so in its rustdoc.
+
+use crate::model::{Column, ColumnType, Model, Relationship, RelationshipKind, Table};
+use crate::names::{ColumnNames, Names, TableNames};
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+use std::collections::BTreeSet;
+
+/// The path of the runtime support module, as generated code names it.
+fn rt() -> TokenStream {
+    quote!(::dataverse_tables::runtime)
+}
+
+/// The module index: one `pub mod` per table, each including its file from `$OUT_DIR`.
+pub fn index(model: &Model, names: &Names) -> TokenStream {
+    let mods = model.tables.values().map(|t| {
+        let n = &names.tables[&t.logical_name];
+        let module = format_ident!("{}", n.module);
+        let file = format!("/{}.rs", t.logical_name);
+        let doc = docs(&[format!(
+            "{} (`{}`).",
+            t.display_name.as_deref().unwrap_or(&t.logical_name),
+            t.logical_name
+        )]);
+        quote! {
+            #doc
+            pub mod #module {
+                include!(concat!(env!("OUT_DIR"), #file));
+            }
+        }
+    });
+    quote!(#(#mods)*)
+}
+
+/// One table's module body.
+pub fn table(model: &Model, names: &Names, logical_name: &str) -> TokenStream {
+    let t = &model.tables[logical_name];
+    let n = &names.tables[logical_name];
+    let record = record(t, n);
+    let wire = wire(t, n);
+    let columns = column_constants(t, n);
+    let relationships = relationships(t, n);
+    let enums = t.columns.values().map(|c| {
+        let cn = &n.columns[&c.logical_name];
+        let choice = choice_enum(c, cn);
+        let targets = target_enum(c, cn);
+        quote!(#choice #targets)
+    });
+    let logical = &t.logical_name;
+    let opt_str = |v: &Option<String>| match v {
+        Some(s) => quote!(::core::option::Option::Some(#s)),
+        None => quote!(::core::option::Option::None),
+    };
+    let set = opt_str(&t.entity_set_name);
+    let pid = opt_str(&t.primary_id_attribute);
+    let pname = opt_str(&t.primary_name_attribute);
+    let record_ty = format_ident!("{}", n.record);
+    quote! {
+        /// The table's logical name.
+        pub const LOGICAL_NAME: &str = #logical;
+        /// The Web API entity set name, when the pages state it.
+        pub const ENTITY_SET_NAME: ::core::option::Option<&str> = #set;
+        /// The primary key column, when the pages state it.
+        pub const PRIMARY_ID_ATTRIBUTE: ::core::option::Option<&str> = #pid;
+        /// The primary name column, when the pages state it.
+        pub const PRIMARY_NAME_ATTRIBUTE: ::core::option::Option<&str> = #pname;
+
+        impl #record_ty {
+            /// The table's logical name.
+            pub const LOGICAL_NAME: &'static str = LOGICAL_NAME;
+        }
+
+        #record
+        #columns
+        #relationships
+        #(#enums)*
+        #wire
+    }
+}
+
+/// How one column is represented in Rust.
+enum Repr {
+    Plain(TokenStream),
+    Choice,
+    MultiChoice,
+    /// A lookup read from `_x_value` (+ annotation).
+    Lookup(LookupRepr),
+    Raw,
+}
+
+enum LookupRepr {
+    Single,
+    Several,
+    Open,
+}
+
+fn repr(c: &Column, cn: &ColumnNames) -> Repr {
+    let rt = rt();
+    if c.is_lookup() {
+        return Repr::Lookup(match (c.targets.len(), &cn.targets) {
+            (_, Some(_)) => LookupRepr::Several,
+            (1, None) => LookupRepr::Single,
+            _ => LookupRepr::Open,
+        });
+    }
+    if cn.choice.is_some() {
+        return match c.ty {
+            Some(ColumnType::MultiSelectPicklist) => Repr::MultiChoice,
+            _ => Repr::Choice,
+        };
+    }
+    match &c.ty {
+        Some(ColumnType::String | ColumnType::Memo | ColumnType::EntityName) => {
+            Repr::Plain(quote!(::std::string::String))
+        }
+        Some(ColumnType::Integer) => Repr::Plain(quote!(i32)),
+        Some(ColumnType::BigInt) => Repr::Plain(quote!(i64)),
+        Some(ColumnType::Double) => Repr::Plain(quote!(f64)),
+        Some(ColumnType::Boolean) => Repr::Plain(quote!(bool)),
+        Some(ColumnType::Uniqueidentifier) => Repr::Plain(quote!(#rt::Uuid)),
+        _ => Repr::Raw,
+    }
+}
+
+/// The field type (without the outer `Option`).
+fn field_type(c: &Column, cn: &ColumnNames) -> TokenStream {
+    let rt = rt();
+    match repr(c, cn) {
+        Repr::Plain(ty) => ty,
+        Repr::Choice => ident_of(cn.choice.as_ref().map(|c| &c.ty)),
+        Repr::MultiChoice => {
+            let e = ident_of(cn.choice.as_ref().map(|c| &c.ty));
+            quote!(#rt::MultiSelect<#e>)
+        }
+        Repr::Lookup(LookupRepr::Several) => ident_of(cn.targets.as_ref().map(|t| &t.ty)),
+        Repr::Lookup(LookupRepr::Single) => quote!(#rt::Uuid),
+        Repr::Lookup(LookupRepr::Open) => quote!(#rt::EntityReference),
+        Repr::Raw => quote!(#rt::serde_json::Value),
+    }
+}
+
+fn ident_of(name: Option<&String>) -> TokenStream {
+    let name = name.map_or("Unnamed", String::as_str);
+    let id = format_ident!("{}", name);
+    quote!(#id)
+}
+
+fn record(t: &Table, n: &TableNames) -> TokenStream {
+    let rt = rt();
+    let ty = format_ident!("{}", n.record);
+    let wire = format!("wire::{}", n.record);
+    let serde_crate = format!("{rt}").replace(' ', "") + "::serde";
+    let mut lines = vec![format!(
+        "{} (`{}`): one row, as the Web API returns it.",
+        t.display_name.as_deref().unwrap_or(&t.logical_name),
+        t.logical_name
+    )];
+    if let Some(d) = &t.description {
+        lines.push(String::new());
+        lines.push(d.clone());
+    }
+    lines.push(String::new());
+    lines.push(format!(
+        "Described by: {}.",
+        products(t.origins.iter().map(|o| o.product.as_deref()))
+    ));
+    let doc = docs(&lines);
+    let fields = t.columns.values().map(|c| {
+        let cn = &n.columns[&c.logical_name];
+        let f = format_ident!("{}", cn.field);
+        let ty = field_type(c, cn);
+        let doc = docs(&column_doc(c));
+        quote! {
+            #doc
+            pub #f: ::core::option::Option<#ty>,
+        }
+    });
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, Default, #rt::serde::Deserialize)]
+        #[serde(crate = #serde_crate, from = #wire)]
+        pub struct #ty {
+            #(#fields)*
+        }
+    }
+}
+
+fn column_doc(c: &Column) -> Vec<String> {
+    let mut lines = Vec::new();
+    match (&c.display_name, &c.description) {
+        (Some(d), Some(desc)) if d != desc => lines.push(format!("{d}: {desc}")),
+        (Some(d), _) => lines.push(d.clone()),
+        (None, Some(desc)) => lines.push(desc.clone()),
+        (None, None) => lines.push(format!("`{}`", c.schema_name)),
+    }
+    lines.push(String::new());
+    let ty = match &c.ty {
+        Some(t) => format!("`{}`", t.word()),
+        None if c.is_lookup() => "not stated (a lookup: it has Targets)".to_string(),
+        None if c.is_choice() => "not stated (a choice: it has options)".to_string(),
+        None => "not stated".to_string(),
+    };
+    lines.push(format!("Logical name `{}`; type {ty}.", c.logical_name));
+    if !c.targets.is_empty() {
+        let targets: Vec<String> = c
+            .targets
+            .iter()
+            .map(|(t, o)| {
+                format!(
+                    "`{t}` ({})",
+                    products(o.iter().map(|s| s.0.product.as_deref()))
+                )
+            })
+            .collect();
+        lines.push(format!("Targets: {}.", targets.join(", ")));
+    }
+    if matches!((&c.ty, c.is_lookup(), c.is_choice()), (_, false, false))
+        && !matches!(
+            c.ty,
+            Some(
+                ColumnType::String
+                    | ColumnType::Memo
+                    | ColumnType::EntityName
+                    | ColumnType::Integer
+                    | ColumnType::BigInt
+                    | ColumnType::Double
+                    | ColumnType::Boolean
+                    | ColumnType::Uniqueidentifier
+            )
+        )
+    {
+        lines.push("Kept as raw JSON: this generator does not type this column yet.".to_string());
+    }
+    lines.push(format!(
+        "From: {}.",
+        products(c.origins.iter().map(|s| s.0.product.as_deref()))
+    ));
+    lines
+}
+
+/// `Microsoft Dynamics 365 Customer Service, Microsoft Dynamics 365 Sales`
+fn products<'a>(ps: impl Iterator<Item = Option<&'a str>>) -> String {
+    let set: BTreeSet<&str> = ps.map(|p| p.unwrap_or("unnamed product")).collect();
+    set.into_iter().collect::<Vec<_>>().join(", ")
+}
+
+fn column_constants(t: &Table, n: &TableNames) -> TokenStream {
+    let consts = t.columns.values().map(|c| {
+        let cn = &n.columns[&c.logical_name];
+        let id = format_ident!("{}", cn.constant);
+        let name = &c.logical_name;
+        let doc = docs(&[format!("`{name}`")]);
+        quote!(#doc pub const #id: &str = #name;)
+    });
+    let all = t
+        .columns
+        .values()
+        .map(|c| format_ident!("{}", n.columns[&c.logical_name].constant));
+    quote! {
+        /// Column logical names, for `$select` and `$filter`.
+        pub mod columns {
+            #(#consts)*
+            /// Every column, sorted.
+            pub const ALL: &[&str] = &[#(#all),*];
+        }
+    }
+}
+
+fn relationships(t: &Table, n: &TableNames) -> TokenStream {
+    let rt = rt();
+    let consts = t.relationships.values().map(|r| {
+        let id = format_ident!("{}", n.relationships[&r.schema_name]);
+        let value = relationship_value(r);
+        let doc = docs(&[
+            format!("`{}`", r.schema_name),
+            String::new(),
+            format!(
+                "From: {}.",
+                products(r.origins.iter().map(|s| s.0.product.as_deref()))
+            ),
+        ]);
+        quote!(#doc pub const #id: Relationship = #value;)
+    });
+    let all = t
+        .relationships
+        .values()
+        .map(|r| format_ident!("{}", n.relationships[&r.schema_name]));
+    quote! {
+        /// The table's relationships, with their cascade configuration.
+        pub mod relationships {
+            #[allow(unused_imports)]
+            use #rt::{CascadeConfiguration, CascadeType, Relationship, RelationshipKind};
+            #(#consts)*
+            /// Every relationship, sorted by schema name.
+            pub const ALL: &[Relationship] = &[#(#all),*];
+        }
+    }
+}
+
+/// One relationship constant's value. The `relationships` module holds no user-named items,
+/// so it imports the runtime types and the prelude's `Some`/`None` can be used unqualified.
+fn relationship_value(r: &Relationship) -> TokenStream {
+    let s = |v: &Option<String>| match v {
+        Some(v) => quote!(Some(#v)),
+        None => quote!(None),
+    };
+    let kind = match r.kind {
+        RelationshipKind::OneToMany => quote!(OneToMany),
+        RelationshipKind::ManyToOne => quote!(ManyToOne),
+        RelationshipKind::ManyToMany => quote!(ManyToMany),
+    };
+    let cascade = match &r.cascade {
+        None => quote!(None),
+        Some(c) => {
+            let fields = c.fields().map(|(key, v)| {
+                let f = format_ident!("{}", snake(key));
+                let v = match v {
+                    Some(v) => {
+                        let w = format_ident!("{}", v.word());
+                        quote!(Some(CascadeType::#w))
+                    }
+                    None => quote!(None),
+                };
+                quote!(#f: #v)
+            });
+            quote!(Some(CascadeConfiguration { #(#fields),* }))
+        }
+    };
+    let name = &r.schema_name;
+    let (a, b, c, d, e, f) = (
+        s(&r.referenced_entity),
+        s(&r.referenced_attribute),
+        s(&r.referencing_entity),
+        s(&r.referencing_attribute),
+        s(&r.intersect_entity),
+        s(&r.navigation_property),
+    );
+    quote! {
+        Relationship {
+            schema_name: #name,
+            kind: RelationshipKind::#kind,
+            referenced_entity: #a,
+            referenced_attribute: #b,
+            referencing_entity: #c,
+            referencing_attribute: #d,
+            intersect_entity: #e,
+            navigation_property: #f,
+            cascade: #cascade,
+        }
+    }
+}
+
+/// `RollupView` -> `rollup_view`.
+fn snake(key: &str) -> String {
+    let mut out = String::new();
+    for (i, ch) in key.chars().enumerate() {
+        if ch.is_ascii_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(ch.to_ascii_lowercase());
+    }
+    out
+}
+
+fn choice_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
+    let Some(choice) = &cn.choice else {
+        return TokenStream::new();
+    };
+    let rt = rt();
+    let ty = format_ident!("{}", choice.ty);
+    let variants: Vec<_> = c
+        .options
+        .values()
+        .map(|o| {
+            let v = format_ident!("{}", choice.variants[&o.value]);
+            let lit = Literal::i32_unsuffixed(o.value);
+            let label = &o.label;
+            let mut lines = vec![if o.label.is_empty() {
+                "(no label)".to_string()
+            } else {
+                o.label.clone()
+            }];
+            lines.push(String::new());
+            let mut facts = format!("Value {}", o.value);
+            if let Some(s) = o.state {
+                facts.push_str(&format!("; belongs to state {s}"));
+            }
+            if let Some(s) = o.default_status {
+                facts.push_str(&format!("; default status {s}"));
+            }
+            lines.push(format!(
+                "{facts}. From: {}.",
+                products(o.origins.iter().map(|s| s.0.product.as_deref()))
+            ));
+            (v, lit, label, docs(&lines))
+        })
+        .collect();
+    let decls = variants.iter().map(|(v, _, _, doc)| quote!(#doc #v,));
+    let to_value = variants
+        .iter()
+        .map(|(v, lit, _, _)| quote!(Self::#v => #lit,));
+    let from_value = variants
+        .iter()
+        .map(|(v, lit, _, _)| quote!(#lit => Self::#v,));
+    let labels = variants
+        .iter()
+        .map(|(v, _, label, _)| quote!(Self::#v => ::core::option::Option::Some(#label),));
+    let all = variants.iter().map(|(v, _, _, _)| quote!(Self::#v));
+    let doc = docs(&[format!("Choices of `{}`.", c.logical_name)]);
+    quote! {
+        #doc
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #ty {
+            #(#decls)*
+            /// A value the docs do not list; reads and writes as the integer it holds.
+            Unknown(i32),
+        }
+
+        impl #ty {
+            /// Every value the docs list, in value order.
+            pub const ALL: &'static [Self] = &[#(#all),*];
+
+            /// The label the docs give, `None` for [`Self::Unknown`].
+            pub const fn label(self) -> ::core::option::Option<&'static str> {
+                match self {
+                    #(#labels)*
+                    Self::Unknown(_) => ::core::option::Option::None,
+                }
+            }
+        }
+
+        impl #rt::Choice for #ty {
+            fn value(self) -> i32 {
+                match self {
+                    #(#to_value)*
+                    Self::Unknown(v) => v,
+                }
+            }
+
+            fn from_value(value: i32) -> Self {
+                match value {
+                    #(#from_value)*
+                    other => Self::Unknown(other),
+                }
+            }
+        }
+
+        impl #rt::serde::Serialize for #ty {
+            fn serialize<S: #rt::serde::Serializer>(&self, s: S) -> ::core::result::Result<S::Ok, S::Error> {
+                #rt::choice::serialize(*self, s)
+            }
+        }
+
+        impl<'de> #rt::serde::Deserialize<'de> for #ty {
+            fn deserialize<D: #rt::serde::Deserializer<'de>>(d: D) -> ::core::result::Result<Self, D::Error> {
+                #rt::choice::deserialize(d)
+            }
+        }
+    }
+}
+
+fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
+    let Some(targets) = &cn.targets else {
+        return TokenStream::new();
+    };
+    let rt = rt();
+    let ty = format_ident!("{}", targets.ty);
+    let rows: Vec<_> = c
+        .targets
+        .iter()
+        .map(|(logical, origins)| {
+            let v = format_ident!("{}", targets.variants[logical]);
+            let doc = docs(&[format!(
+                "A `{logical}` row. From: {}.",
+                products(origins.iter().map(|s| s.0.product.as_deref()))
+            )]);
+            (v, logical, doc)
+        })
+        .collect();
+    let decls = rows.iter().map(|(v, _, doc)| quote!(#doc #v(#rt::Uuid),));
+    let from = rows
+        .iter()
+        .map(|(v, l, _)| quote!(::core::option::Option::Some(#l) => Self::#v(id),));
+    let to = rows
+        .iter()
+        .map(|(v, l, _)| quote!(Self::#v(id) => (::core::option::Option::Some(#l), *id),));
+    let doc = docs(&[format!(
+        "The row `{}` points to: one variant per target table.",
+        c.logical_name
+    )]);
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum #ty {
+            #(#decls)*
+            /// A target the docs do not list, or a value read without its
+            /// `@Microsoft.Dynamics.CRM.lookuplogicalname` annotation.
+            Unknown(#rt::EntityReference),
+        }
+
+        impl #ty {
+            /// The target from the annotation's logical name and the id.
+            pub fn from_parts(logical_name: ::core::option::Option<&str>, id: #rt::Uuid) -> Self {
+                match logical_name {
+                    #(#from)*
+                    other => Self::Unknown(#rt::EntityReference {
+                        logical_name: other.map(::std::string::ToString::to_string),
+                        id,
+                    }),
+                }
+            }
+
+            /// The target table's logical name (when known) and the id.
+            pub fn parts(&self) -> (::core::option::Option<&str>, #rt::Uuid) {
+                match self {
+                    #(#to)*
+                    Self::Unknown(r) => (r.logical_name.as_deref(), r.id),
+                }
+            }
+        }
+    }
+}
+
+/// The private wire struct: the JSON as the Web API shapes it, converted into the record.
+fn wire(t: &Table, n: &TableNames) -> TokenStream {
+    let rt = rt();
+    let ty = format_ident!("{}", n.record);
+    let serde_crate = format!("{rt}").replace(' ', "") + "::serde";
+    let mut fields = Vec::new();
+    let mut inits = Vec::new();
+    for c in t.columns.values() {
+        let cn = &n.columns[&c.logical_name];
+        let f = format_ident!("{}", cn.field);
+        let ty = field_type(c, cn);
+        match repr(c, cn) {
+            Repr::Lookup(kind) => {
+                let value = format!("_{}_value", c.logical_name);
+                let target = format!("{value}@Microsoft.Dynamics.CRM.lookuplogicalname");
+                let tf = format_ident!("{}", cn.target_field.as_deref().unwrap_or("target"));
+                fields.push(quote! {
+                    #[serde(rename = #value, default)]
+                    pub(super) #f: ::core::option::Option<#rt::Uuid>,
+                    #[serde(rename = #target, default)]
+                    pub(super) #tf: ::core::option::Option<::std::string::String>,
+                });
+                let conv = match kind {
+                    LookupRepr::Several => quote!(#ty::from_parts(w.#tf.as_deref(), id)),
+                    LookupRepr::Single => quote!(id),
+                    LookupRepr::Open => {
+                        quote!(#rt::EntityReference { logical_name: w.#tf.clone(), id })
+                    }
+                };
+                inits.push(quote!(#f: w.#f.map(|id| #conv),));
+            }
+            _ => {
+                let name = &c.logical_name;
+                fields.push(quote! {
+                    #[serde(rename = #name, default)]
+                    pub(super) #f: ::core::option::Option<#ty>,
+                });
+                inits.push(quote!(#f: w.#f,));
+            }
+        }
+    }
+    let uses = if t.columns.values().any(|c| {
+        let cn = &n.columns[&c.logical_name];
+        cn.choice.is_some() || cn.targets.is_some()
+    }) {
+        quote!(
+            #[allow(unused_imports)]
+            use super::*;
+        )
+    } else {
+        TokenStream::new()
+    };
+    let w = if t.columns.is_empty() {
+        quote!(_w)
+    } else {
+        quote!(w)
+    };
+    quote! {
+        mod wire {
+            #uses
+            #[derive(#rt::serde::Deserialize)]
+            #[serde(crate = #serde_crate)]
+            pub(super) struct #ty {
+                #(#fields)*
+            }
+        }
+
+        impl ::core::convert::From<wire::#ty> for #ty {
+            fn from(#w: wire::#ty) -> Self {
+                Self {
+                    #(#inits)*
+                }
+            }
+        }
+    }
+}
+
+/// Upstream prose as rustdoc: one `#[doc]` per line, with markdown and HTML neutralized so no
+/// page text becomes a link, an HTML tag, emphasis or a doctest.
+pub fn docs(lines: &[String]) -> TokenStream {
+    let attrs = lines.iter().map(|l| {
+        let text = if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", escape_doc(l))
+        };
+        quote!(#[doc = #text])
+    });
+    quote!(#(#attrs)*)
+}
+
+/// Escapes markdown-active characters outside of `code spans` we wrote ourselves.
+fn escape_doc(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut in_code = false;
+    for ch in line.trim().chars() {
+        match ch {
+            '`' => {
+                in_code = !in_code;
+                out.push(ch);
+            }
+            _ if in_code => out.push(ch),
+            '\\' | '[' | ']' | '*' | '_' | '<' | '>' | '#' | '|' | '~' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            _ => out.push(ch),
+        }
+    }
+    if in_code {
+        // An unbalanced backtick from upstream text: close it so the next line is unaffected.
+        out.push('`');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_escaping() {
+        assert_eq!(
+            escape_doc("see [x](y) <b>*bold*</b>"),
+            "see \\[x\\](y) \\<b\\>\\*bold\\*\\</b\\>"
+        );
+        assert_eq!(escape_doc("`a_b` and a_b"), "`a_b` and a\\_b");
+        assert_eq!(escape_doc("    indented code"), "indented code");
+        assert_eq!(escape_doc("odd ` tick"), "odd ` tick`");
+        assert_eq!(escape_doc("Tom & Jerry"), "Tom &amp; Jerry");
+    }
+
+    #[test]
+    fn snake_keys() {
+        assert_eq!(snake("RollupView"), "rollup_view");
+        assert_eq!(snake("Archive"), "archive");
+    }
+}

@@ -1,0 +1,136 @@
+//! dataverse-codegen: Dataverse table/entity reference pages -> typed Rust bindings.
+//!
+//! The pipeline, one function per arrow:
+//!
+//! ```text
+//! SourceFile --parse::page--> Page --model::lower--> PageFacts --model::merge--> Model
+//!   --names::assign--> Names --emit::table--> TokenStream --render::pretty--> String
+//! ```
+//!
+//! Everything but [`io`] is free of file system access; the CLI and the build script read the
+//! docs with [`io::read_docs`], call [`generate`], and write with [`io::write_output`].
+
+pub mod diag;
+pub mod emit;
+pub mod io;
+pub mod model;
+pub mod names;
+pub mod parse;
+pub mod render;
+pub mod source;
+
+use diag::{Diagnostic, Diagnostics, GenerateError};
+use model::Model;
+use source::{Loc, SourceFile};
+use std::collections::BTreeMap;
+
+/// Run options shared by the CLI and the build script.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Treat warnings as errors.
+    pub strict: bool,
+}
+
+/// The name of the index file that declares one module per table.
+pub const INDEX_FILE: &str = "tables.rs";
+
+/// What a successful run produces.
+#[derive(Debug)]
+pub struct Generated {
+    /// File name -> content: [`INDEX_FILE`] and one `<logical name>.rs` per table.
+    pub files: BTreeMap<String, String>,
+    pub model: Model,
+    /// Warnings (a successful run has no errors).
+    pub diagnostics: Diagnostics,
+}
+
+/// Parses, lowers and merges pages into the model. Pages are processed in path order whatever
+/// order they are given in, so the model (and every diagnostic) is the same for any order.
+pub fn build_model(sources: &[SourceFile]) -> (Model, Diagnostics) {
+    let mut sorted: Vec<&SourceFile> = sources.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut diags = Diagnostics::default();
+    let mut facts = Vec::with_capacity(sorted.len());
+    for file in sorted {
+        let (page, ds) = parse::page(file);
+        diags.extend(ds);
+        let (fact, ds) = model::lower(file, &page);
+        diags.extend(ds);
+        facts.extend(fact);
+    }
+    let (model, ds) = model::merge(facts);
+    diags.extend(ds);
+    (model, diags.finish())
+}
+
+/// The whole pipeline: pages in, formatted files out. Any error (or, with `strict`, any
+/// warning) returns every diagnostic of the run and no output.
+pub fn generate(sources: &[SourceFile], options: Options) -> Result<Generated, GenerateError> {
+    let (model, mut diags) = build_model(sources);
+    if options.strict {
+        diags.promote_warnings();
+    }
+    if model.tables.is_empty() && !diags.has_errors() {
+        diags.push(Diagnostic::error(
+            Loc {
+                file: "docs".to_string(),
+                line: 1,
+                col: 1,
+            },
+            "no table pages found: expected at least one `*.md` table/entity reference page",
+        ));
+    }
+    if diags.has_errors() {
+        return Err(GenerateError(diags.finish()));
+    }
+    let names = names::assign(&model);
+    let mut files = BTreeMap::new();
+    let index = render::pretty(emit::index(&model, &names));
+    files.insert(INDEX_FILE.to_string(), index.map_err(|e| internal(&e))?);
+    for logical in model.tables.keys() {
+        let code = render::pretty(emit::table(&model, &names, logical));
+        files.insert(format!("{logical}.rs"), code.map_err(|e| internal(&e))?);
+    }
+    Ok(Generated {
+        files,
+        model,
+        diagnostics: diags,
+    })
+}
+
+/// The emitter produced tokens that do not parse: a bug in this crate, reported as a diagnostic
+/// rather than a panic so the build script still fails cleanly.
+fn internal(e: &syn::Error) -> GenerateError {
+    let mut d = Diagnostics::default();
+    d.push(Diagnostic::error(
+        Loc {
+            file: "<generated>".to_string(),
+            line: 1,
+            col: 1,
+        },
+        format!("internal error, please report: generated code does not parse: {e}"),
+    ));
+    GenerateError(d)
+}
+
+/// One line per table for the CLI summary.
+pub fn summary(model: &Model) -> Vec<String> {
+    model
+        .tables
+        .values()
+        .map(|t| {
+            let options: usize = t.columns.values().map(|c| c.options.len()).sum();
+            let targets: usize = t.columns.values().map(|c| c.targets.len()).sum();
+            format!(
+                "{}: {} columns, {} choice values, {} lookup targets, {} relationships, from {} page{}",
+                t.logical_name,
+                t.columns.len(),
+                options,
+                targets,
+                t.relationships.len(),
+                t.origins.len(),
+                if t.origins.len() == 1 { "" } else { "s" }
+            )
+        })
+        .collect()
+}

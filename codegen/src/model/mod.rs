@@ -1,0 +1,463 @@
+//! The Dataverse model: tables, columns, choices, relationships. No markdown in here.
+//!
+//! A [`Table`] is a bag of facts: every field is optional or a set, because an extension page
+//! states only what its product changes (a lookup's new targets without its Type, say). Lowering
+//! one page gives one `Table` of that page's facts; merging folds those into one per logical name.
+//! This is flatter than an enum-per-type (`ColumnType::Lookup { targets }`) on purpose: facts of
+//! one column arrive from several pages before its type is known, and the emitter decides the
+//! Rust representation from the merged facts.
+
+mod lower;
+mod merge;
+
+pub use lower::lower;
+pub use merge::merge;
+
+use serde::{Serialize, Serializer};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::sync::Arc;
+
+use crate::source::Loc;
+
+/// The merged model: one table per logical name.
+#[derive(Debug, Default, Serialize)]
+pub struct Model {
+    #[serde(serialize_with = "values")]
+    pub tables: BTreeMap<String, Table>,
+}
+
+/// Where a fact came from: one page, its product layer and its date.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Origin {
+    pub file: String,
+    pub product: Option<String>,
+    pub date: Option<Date>,
+}
+
+/// A shared [`Origin`], ordered and serialized by its file path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Source(pub Arc<Origin>);
+
+impl Ord for Source {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.file.cmp(&other.0.file)
+    }
+}
+impl PartialOrd for Source {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Serialize for Source {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.file)
+    }
+}
+
+pub type Origins = BTreeSet<Source>;
+
+/// A calendar date from `ms.date`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Table {
+    pub logical_name: String,
+    pub schema_name: Option<String>,
+    pub display_name: Option<String>,
+    pub entity_set_name: Option<String>,
+    pub primary_id_attribute: Option<String>,
+    pub primary_name_attribute: Option<String>,
+    pub ownership_type: Option<String>,
+    pub description: Option<String>,
+    pub collection_schema_name: Option<String>,
+    pub display_collection_name: Option<String>,
+    pub table_type: Option<String>,
+    #[serde(serialize_with = "values")]
+    pub columns: BTreeMap<String, Column>,
+    #[serde(serialize_with = "values")]
+    pub relationships: BTreeMap<String, Relationship>,
+    pub origins: Vec<Origin>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Column {
+    pub logical_name: String,
+    pub schema_name: String,
+    #[serde(rename = "type")]
+    pub ty: Option<ColumnType>,
+    pub required_level: Option<RequiredLevel>,
+    /// Lookup targets and the pages that state each.
+    #[serde(serialize_with = "keys")]
+    pub targets: BTreeMap<String, Origins>,
+    #[serde(serialize_with = "values")]
+    pub options: BTreeMap<i32, ChoiceOption>,
+    pub display_name: Option<String>,
+    pub description: Option<String>,
+    /// `Some(true)` under Writable columns, `Some(false)` under Read-only, `None` when unstated.
+    pub writable: Option<bool>,
+    pub valid_for_create: Option<bool>,
+    pub valid_for_update: Option<bool>,
+    pub valid_for_read: Option<bool>,
+    pub global_choice_name: Option<String>,
+    pub default_value: Option<String>,
+    pub max_length: Option<u64>,
+    pub format: Option<String>,
+    pub min_value: Option<String>,
+    pub max_value: Option<String>,
+    pub precision: Option<u32>,
+    pub datetime_behavior: Option<String>,
+    /// Stated properties the model does not type (ImeMode, IsLocalizable, MaxHeight, ...).
+    pub properties: BTreeMap<String, String>,
+    pub origins: Origins,
+    #[serde(skip)]
+    pub at: Option<Loc>,
+    #[serde(skip)]
+    pub type_at: Option<Loc>,
+}
+
+impl Column {
+    /// A column with targets but no stated type is treated as a lookup (extension pages state
+    /// only the targets they add).
+    pub fn is_lookup(&self) -> bool {
+        match &self.ty {
+            Some(t) => t.is_reference(),
+            None => !self.targets.is_empty(),
+        }
+    }
+
+    /// A column with options but no stated type is treated as a picklist.
+    pub fn is_choice(&self) -> bool {
+        match &self.ty {
+            Some(t) => t.has_choices(),
+            None => !self.options.is_empty() && self.targets.is_empty(),
+        }
+    }
+}
+
+/// The page's `Type` word.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ColumnType {
+    String,
+    Memo,
+    Integer,
+    BigInt,
+    Decimal,
+    Double,
+    Money,
+    Boolean,
+    DateTime,
+    Lookup,
+    Customer,
+    Owner,
+    PartyList,
+    Picklist,
+    MultiSelectPicklist,
+    State,
+    Status,
+    Uniqueidentifier,
+    EntityName,
+    Image,
+    File,
+    Virtual,
+    ManagedProperty,
+    /// A Type word this generator does not know, kept as written.
+    Other(String),
+}
+
+impl ColumnType {
+    const KNOWN: [ColumnType; 23] = [
+        ColumnType::String,
+        ColumnType::Memo,
+        ColumnType::Integer,
+        ColumnType::BigInt,
+        ColumnType::Decimal,
+        ColumnType::Double,
+        ColumnType::Money,
+        ColumnType::Boolean,
+        ColumnType::DateTime,
+        ColumnType::Lookup,
+        ColumnType::Customer,
+        ColumnType::Owner,
+        ColumnType::PartyList,
+        ColumnType::Picklist,
+        ColumnType::MultiSelectPicklist,
+        ColumnType::State,
+        ColumnType::Status,
+        ColumnType::Uniqueidentifier,
+        ColumnType::EntityName,
+        ColumnType::Image,
+        ColumnType::File,
+        ColumnType::Virtual,
+        ColumnType::ManagedProperty,
+    ];
+
+    /// Parses a Type word (case-insensitively); unknown words become [`ColumnType::Other`].
+    pub fn parse(word: &str) -> ColumnType {
+        Self::KNOWN
+            .iter()
+            .find(|t| t.word().eq_ignore_ascii_case(word))
+            .cloned()
+            .unwrap_or_else(|| ColumnType::Other(word.to_string()))
+    }
+
+    pub fn word(&self) -> &str {
+        match self {
+            ColumnType::String => "String",
+            ColumnType::Memo => "Memo",
+            ColumnType::Integer => "Integer",
+            ColumnType::BigInt => "BigInt",
+            ColumnType::Decimal => "Decimal",
+            ColumnType::Double => "Double",
+            ColumnType::Money => "Money",
+            ColumnType::Boolean => "Boolean",
+            ColumnType::DateTime => "DateTime",
+            ColumnType::Lookup => "Lookup",
+            ColumnType::Customer => "Customer",
+            ColumnType::Owner => "Owner",
+            ColumnType::PartyList => "PartyList",
+            ColumnType::Picklist => "Picklist",
+            ColumnType::MultiSelectPicklist => "MultiSelectPicklist",
+            ColumnType::State => "State",
+            ColumnType::Status => "Status",
+            ColumnType::Uniqueidentifier => "Uniqueidentifier",
+            ColumnType::EntityName => "EntityName",
+            ColumnType::Image => "Image",
+            ColumnType::File => "File",
+            ColumnType::Virtual => "Virtual",
+            ColumnType::ManagedProperty => "ManagedProperty",
+            ColumnType::Other(w) => w,
+        }
+    }
+
+    pub fn is_reference(&self) -> bool {
+        matches!(
+            self,
+            ColumnType::Lookup | ColumnType::Customer | ColumnType::Owner
+        )
+    }
+
+    pub fn has_choices(&self) -> bool {
+        matches!(
+            self,
+            ColumnType::Picklist
+                | ColumnType::MultiSelectPicklist
+                | ColumnType::State
+                | ColumnType::Status
+        )
+    }
+}
+
+impl Serialize for ColumnType {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.word())
+    }
+}
+
+/// `RequiredLevel`, kept as written when unknown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RequiredLevel {
+    None,
+    SystemRequired,
+    ApplicationRequired,
+    Recommended,
+    Other(String),
+}
+
+impl RequiredLevel {
+    pub fn parse(word: &str) -> RequiredLevel {
+        match word {
+            "None" => RequiredLevel::None,
+            "SystemRequired" => RequiredLevel::SystemRequired,
+            "ApplicationRequired" => RequiredLevel::ApplicationRequired,
+            "Recommended" => RequiredLevel::Recommended,
+            other => RequiredLevel::Other(other.to_string()),
+        }
+    }
+
+    pub fn word(&self) -> &str {
+        match self {
+            RequiredLevel::None => "None",
+            RequiredLevel::SystemRequired => "SystemRequired",
+            RequiredLevel::ApplicationRequired => "ApplicationRequired",
+            RequiredLevel::Recommended => "Recommended",
+            RequiredLevel::Other(w) => w,
+        }
+    }
+}
+
+impl Serialize for RequiredLevel {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.word())
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ChoiceOption {
+    pub value: i32,
+    pub label: String,
+    /// For a Status value: the State value it belongs to.
+    pub state: Option<i32>,
+    /// For a State value: its default Status value.
+    pub default_status: Option<i32>,
+    pub invariant_name: Option<String>,
+    pub origins: Origins,
+    #[serde(skip)]
+    pub at: Option<Loc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationshipKind {
+    OneToMany,
+    ManyToOne,
+    ManyToMany,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Relationship {
+    pub schema_name: String,
+    pub kind: RelationshipKind,
+    pub referenced_entity: Option<String>,
+    pub referenced_attribute: Option<String>,
+    pub referencing_entity: Option<String>,
+    pub referencing_attribute: Option<String>,
+    pub intersect_entity: Option<String>,
+    pub cascade: Option<CascadeConfiguration>,
+    /// The navigation property on this table's side.
+    pub navigation_property: Option<String>,
+    pub origins: Origins,
+    #[serde(skip)]
+    pub at: Option<Loc>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct CascadeConfiguration {
+    pub archive: Option<CascadeType>,
+    pub assign: Option<CascadeType>,
+    pub delete: Option<CascadeType>,
+    pub merge: Option<CascadeType>,
+    pub reparent: Option<CascadeType>,
+    pub rollup_view: Option<CascadeType>,
+    pub share: Option<CascadeType>,
+    pub unshare: Option<CascadeType>,
+}
+
+impl CascadeConfiguration {
+    /// The fields by their page key, in the pages' order.
+    pub fn fields(&self) -> [(&'static str, Option<CascadeType>); 8] {
+        [
+            ("Archive", self.archive),
+            ("Assign", self.assign),
+            ("Delete", self.delete),
+            ("Merge", self.merge),
+            ("Reparent", self.reparent),
+            ("RollupView", self.rollup_view),
+            ("Share", self.share),
+            ("Unshare", self.unshare),
+        ]
+    }
+
+    pub fn field_mut(&mut self, key: &str) -> Option<&mut Option<CascadeType>> {
+        Some(match key {
+            "Archive" => &mut self.archive,
+            "Assign" => &mut self.assign,
+            "Delete" => &mut self.delete,
+            "Merge" => &mut self.merge,
+            "Reparent" => &mut self.reparent,
+            "RollupView" => &mut self.rollup_view,
+            "Share" => &mut self.share,
+            "Unshare" => &mut self.unshare,
+            _ => return None,
+        })
+    }
+}
+
+/// Dataverse's `CascadeType`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum CascadeType {
+    Cascade,
+    NoCascade,
+    Active,
+    UserOwned,
+    RemoveLink,
+    Restrict,
+}
+
+impl CascadeType {
+    pub const ALL: [CascadeType; 6] = [
+        CascadeType::Cascade,
+        CascadeType::NoCascade,
+        CascadeType::Active,
+        CascadeType::UserOwned,
+        CascadeType::RemoveLink,
+        CascadeType::Restrict,
+    ];
+
+    pub fn word(self) -> &'static str {
+        match self {
+            CascadeType::Cascade => "Cascade",
+            CascadeType::NoCascade => "NoCascade",
+            CascadeType::Active => "Active",
+            CascadeType::UserOwned => "UserOwned",
+            CascadeType::RemoveLink => "RemoveLink",
+            CascadeType::Restrict => "Restrict",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<CascadeType> {
+        Self::ALL.into_iter().find(|c| c.word() == word)
+    }
+}
+
+/// Serializes a map as the list of its keys.
+fn keys<K: Serialize, V, S: Serializer>(map: &BTreeMap<K, V>, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(map.keys())
+}
+
+/// Serializes a map as the list of its values (the JSON shape lists tables, columns, ...).
+fn values<K, V: Serialize, S: Serializer>(map: &BTreeMap<K, V>, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(map.values())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_words_round_trip() {
+        for t in ColumnType::KNOWN {
+            assert_eq!(ColumnType::parse(t.word()), t);
+        }
+        assert_eq!(ColumnType::parse("datetime"), ColumnType::DateTime);
+        assert_eq!(
+            ColumnType::parse("Frob"),
+            ColumnType::Other("Frob".to_string())
+        );
+    }
+
+    #[test]
+    fn cascade_words_round_trip() {
+        for c in CascadeType::ALL {
+            assert_eq!(CascadeType::parse(c.word()), Some(c));
+        }
+        assert_eq!(CascadeType::parse("Cascde"), None);
+    }
+}

@@ -1,0 +1,354 @@
+//! Every Rust identifier the emitter writes is decided here, in one pass over the model.
+//!
+//! Rules: modules and fields keep the logical name (keywords become raw identifiers; `self`,
+//! `super`, `crate` and `Self` take a `_` suffix); types and variants are UpperCamelCase; choice
+//! variants come from labels, and a label that gives no usable name (empty, symbols only,
+//! non-ASCII, starting with a digit) falls back to `Value<n>`. Names that collide after
+//! normalization all take their value as a suffix, so a name never depends on iteration order.
+//! `Unknown` is reserved for the catch-all variant.
+
+use crate::model::{Column, Model, Table};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Module names at the crate root that tables must not take.
+const RESERVED_MODULES: &[&str] = &["runtime"];
+
+#[derive(Debug, Default)]
+pub struct Names {
+    pub tables: BTreeMap<String, TableNames>,
+}
+
+#[derive(Debug, Default)]
+pub struct TableNames {
+    pub module: String,
+    pub record: String,
+    pub columns: BTreeMap<String, ColumnNames>,
+    /// Relationship schema name -> constant name.
+    pub relationships: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Default)]
+pub struct ColumnNames {
+    pub field: String,
+    /// The wire struct's field for a lookup's `@Microsoft.Dynamics.CRM.lookuplogicalname`.
+    pub target_field: Option<String>,
+    pub constant: String,
+    /// The choice enum, for columns with options.
+    pub choice: Option<ChoiceNames>,
+    /// The target enum, for lookups with more than one target.
+    pub targets: Option<TargetNames>,
+}
+
+#[derive(Debug, Default)]
+pub struct ChoiceNames {
+    pub ty: String,
+    pub variants: BTreeMap<i32, String>,
+}
+
+#[derive(Debug, Default)]
+pub struct TargetNames {
+    pub ty: String,
+    /// Target logical name -> variant.
+    pub variants: BTreeMap<String, String>,
+}
+
+pub fn assign(model: &Model) -> Names {
+    let mut names = Names::default();
+    for (logical, table) in &model.tables {
+        names.tables.insert(logical.clone(), table_names(table));
+    }
+    names
+}
+
+fn table_names(table: &Table) -> TableNames {
+    let mut module = snake_ident(&table.logical_name);
+    if RESERVED_MODULES.contains(&module.as_str()) {
+        module.push('_');
+    }
+    let schema = table.schema_name.as_deref().unwrap_or(&table.logical_name);
+    let mut types = Namespace::default();
+    let record = types.claim(
+        upper_camel(schema).unwrap_or_else(|| "Record".to_string()),
+        "Record",
+    );
+    let mut consts = Namespace::default();
+    consts.taken.insert("ALL".to_string());
+    let mut columns = BTreeMap::new();
+    for (logical, col) in &table.columns {
+        columns.insert(logical.clone(), column_names(col, &mut types, &mut consts));
+    }
+    // Lookup annotation fields share the wire struct with every column field.
+    let mut wire = Namespace::default();
+    wire.taken
+        .extend(columns.values().map(|c: &ColumnNames| c.field.clone()));
+    for (logical, names) in columns.iter_mut() {
+        if table.columns.get(logical).is_some_and(Column::is_lookup) {
+            let base = format!("{}_target", names.field.trim_start_matches("r#"));
+            names.target_field = Some(wire.claim(base, "_"));
+        }
+    }
+    let mut rel_consts = Namespace::default();
+    rel_consts.taken.insert("ALL".to_string());
+    let relationships = table
+        .relationships
+        .keys()
+        .map(|schema| {
+            (
+                schema.clone(),
+                rel_consts.claim(upper_snake(schema), "_REL"),
+            )
+        })
+        .collect();
+    TableNames {
+        module,
+        record,
+        columns,
+        relationships,
+    }
+}
+
+fn column_names(col: &Column, types: &mut Namespace, consts: &mut Namespace) -> ColumnNames {
+    let base = upper_camel(&col.schema_name).unwrap_or_else(|| "Column".to_string());
+    let choice = col.is_choice().then(|| ChoiceNames {
+        ty: types.claim(base.clone(), "Choice"),
+        variants: variants(col),
+    });
+    let targets = (col.is_lookup() && col.targets.len() > 1).then(|| {
+        let mut vs = Namespace::default();
+        vs.taken.insert("Unknown".to_string());
+        TargetNames {
+            ty: types.claim(base.clone(), "Target"),
+            variants: col
+                .targets
+                .keys()
+                .map(|t| {
+                    (
+                        t.clone(),
+                        vs.claim(upper_camel(t).unwrap_or_else(|| "Target".into()), "Table"),
+                    )
+                })
+                .collect(),
+        }
+    });
+    ColumnNames {
+        field: snake_ident(&col.logical_name),
+        target_field: None,
+        constant: consts.claim(upper_snake(&col.logical_name), "_COLUMN"),
+        choice,
+        targets,
+    }
+}
+
+/// Variant names for a column's options: from labels, with value suffixes on collisions.
+fn variants(col: &Column) -> BTreeMap<i32, String> {
+    let base: Vec<(i32, String)> = col
+        .options
+        .values()
+        .map(|o| {
+            let name = upper_camel(&o.label)
+                .filter(|n| n.starts_with(|c: char| c.is_ascii_alphabetic()))
+                .unwrap_or_else(|| value_name(o.value));
+            (o.value, name)
+        })
+        .collect();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, n) in &base {
+        *counts.entry(n.as_str()).or_default() += 1;
+    }
+    base.iter()
+        .map(|(v, n)| {
+            let clash = counts[n.as_str()] > 1 || n == "Unknown";
+            let name = if clash {
+                format!("{n}{}", value_suffix(*v))
+            } else {
+                n.clone()
+            };
+            (*v, name)
+        })
+        .collect()
+}
+
+fn value_suffix(v: i32) -> String {
+    if v < 0 {
+        format!("Minus{}", v.unsigned_abs())
+    } else {
+        v.to_string()
+    }
+}
+
+fn value_name(v: i32) -> String {
+    format!("Value{}", value_suffix(v))
+}
+
+/// A set of taken names; `claim` appends the role suffix (then `2`, `3`, …) until free.
+#[derive(Default)]
+struct Namespace {
+    taken: BTreeSet<String>,
+}
+
+impl Namespace {
+    fn claim(&mut self, name: String, suffix: &str) -> String {
+        let mut candidate = name.clone();
+        if self.taken.contains(&candidate) {
+            candidate = format!("{name}{suffix}");
+        }
+        let mut n = 2;
+        while self.taken.contains(&candidate) {
+            candidate = format!("{name}{suffix}{n}");
+            n += 1;
+        }
+        self.taken.insert(candidate.clone());
+        candidate
+    }
+}
+
+/// `msdyn_queueassignedreason` -> `MsdynQueueassignedreason`; `RegardingObjectId` stays;
+/// `Service-Maintenance Based` -> `ServiceMaintenanceBased`. `None` when nothing usable is
+/// left (empty, symbols only, non-ASCII letters).
+pub fn upper_camel(s: &str) -> Option<String> {
+    if s.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+    {
+        let mut chars = word.chars().filter(|c| *c != '\'');
+        if let Some(first) = chars.next() {
+            out.push(first.to_ascii_uppercase());
+            out.extend(chars);
+        }
+    }
+    if out.is_empty() {
+        return None;
+    }
+    if out == "Self" {
+        out.push_str("Value");
+    }
+    Some(out)
+}
+
+/// `sample_bankaccount_msdyn_ocsessions` -> `SAMPLE_BANKACCOUNT_MSDYN_OCSESSIONS`.
+pub fn upper_snake(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, '_');
+    }
+    out
+}
+
+/// A field or module name from a logical name: keywords become raw identifiers.
+pub fn snake_ident(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, '_');
+    }
+    if matches!(out.as_str(), "self" | "super" | "crate" | "_") {
+        out.push('_');
+    } else if is_keyword(&out) {
+        out.insert_str(0, "r#");
+    }
+    out
+}
+
+fn is_keyword(s: &str) -> bool {
+    const KEYWORDS: &[&str] = &[
+        "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern",
+        "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move",
+        "mut", "pub", "ref", "return", "static", "struct", "trait", "true", "type", "unsafe",
+        "use", "where", "while", "abstract", "become", "box", "do", "final", "macro", "override",
+        "priv", "try", "typeof", "unsized", "virtual", "yield",
+    ];
+    KEYWORDS.contains(&s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ChoiceOption;
+
+    #[test]
+    fn camel_cases() {
+        let cases = [
+            (
+                "msdyn_queueassignedreason",
+                Some("MsdynQueueassignedreason"),
+            ),
+            ("RegardingObjectId", Some("RegardingObjectId")),
+            ("Service-Maintenance Based", Some("ServiceMaintenanceBased")),
+            ("Google's (new)", Some("GooglesNew")),
+            ("self", Some("SelfValue")),
+            ("", None),
+            ("***", None),
+            ("Café", None),
+            ("1 Hour", Some("1Hour")),
+        ];
+        for (s, want) in cases {
+            assert_eq!(upper_camel(s).as_deref(), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn idents() {
+        assert_eq!(snake_ident("type"), "r#type");
+        assert_eq!(snake_ident("self"), "self_");
+        assert_eq!(snake_ident("crate"), "crate_");
+        assert_eq!(snake_ident("msdyn_ocsession"), "msdyn_ocsession");
+        assert_eq!(snake_ident("9lives"), "_9lives");
+        assert_eq!(upper_snake("lk_x-y"), "LK_X_Y");
+    }
+
+    #[test]
+    fn variant_fallbacks_and_collisions() {
+        let mut col = Column::default();
+        for (v, l) in [
+            (1, "Active"),
+            (2, "active"),
+            (3, ""),
+            (4, "1 Hour"),
+            (5, "Unknown"),
+            (-1, "Émigré"),
+            (6, "Done"),
+        ] {
+            col.options.insert(
+                v,
+                ChoiceOption {
+                    value: v,
+                    label: l.into(),
+                    ..Default::default()
+                },
+            );
+        }
+        let got: Vec<(i32, String)> = variants(&col).into_iter().collect();
+        let want = [
+            (-1, "ValueMinus1"),
+            (1, "Active1"),
+            (2, "Active2"),
+            (3, "Value3"),
+            (4, "Value4"),
+            (5, "Unknown5"),
+            (6, "Done"),
+        ];
+        let want: Vec<(i32, String)> = want.iter().map(|(v, n)| (*v, n.to_string())).collect();
+        assert_eq!(got, want);
+    }
+}
