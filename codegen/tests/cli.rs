@@ -1,0 +1,94 @@
+//! The binary: exit codes, summaries, and output left untouched on failure.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dataverse-codegen"))
+}
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+#[test]
+fn generate_writes_files_and_a_summary_line_per_table() {
+    let out = scratch("cli-generate");
+    let run = bin()
+        .args(["generate", "--docs"])
+        .arg(common::docs_in())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        stdout.starts_with("msdyn_ocsession: 3 columns, 8 choice values, 7 lookup targets, 7 relationships, from 2 pages\n"),
+        "{stdout}"
+    );
+    assert!(out.join("msdyn_ocsession.rs").is_file());
+    assert!(out.join("tables.rs").is_file());
+}
+
+#[test]
+fn bad_input_fails_and_leaves_the_output_as_it_was() {
+    let docs = scratch("cli-bad-docs");
+    let out = scratch("cli-bad-out");
+    std::fs::create_dir_all(docs.join("sales")).expect("dir");
+    for entry in std::fs::read_dir(common::docs_in().join("sales")).expect("docs-in/sales") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, docs.join("sales").join(path.file_name().expect("name"))).expect("copy");
+    }
+    std::fs::copy(
+        common::fixtures("errors/non_numeric_choice.md"),
+        docs.join("widget.md"),
+    )
+    .expect("copy");
+    std::fs::write(out.join("msdyn_ocsession.rs"), "// reviewed output\n").expect("write");
+
+    let run = bin()
+        .args(["generate", "--docs"])
+        .arg(&docs)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("widget.md:21:2: error: choice value `large` is not an integer"),
+        "{stderr}"
+    );
+    let kept = std::fs::read_to_string(out.join("msdyn_ocsession.rs")).expect("kept");
+    assert_eq!(kept, "// reviewed output\n");
+    let names: Vec<_> = std::fs::read_dir(&out).expect("out").collect();
+    assert_eq!(names.len(), 1, "nothing else was written");
+}
+
+#[test]
+fn model_prints_json() {
+    let run = bin()
+        .args(["model", "--docs"])
+        .arg(common::docs_in())
+        .output()
+        .expect("runs");
+    assert!(run.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON on stdout");
+    assert_eq!(json["tables"][0]["logical_name"], "msdyn_ocsession");
+}
+
+#[test]
+fn a_missing_docs_directory_is_an_error() {
+    let run = bin()
+        .args(["model", "--docs", "/nonexistent/docs"])
+        .output()
+        .expect("runs");
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("cannot read the docs directory"));
+}
