@@ -19,7 +19,11 @@ fn generated_mirror_is_fresh() {
     for entry in std::fs::read_dir(root.join("generated")).expect("generated/ exists") {
         let path = entry.expect("entry").path();
         if path.extension().is_some_and(|e| e == "rs") {
-            let name = path.file_name().expect("name").to_string_lossy().into_owned();
+            let name = path
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
             on_disk.insert(name, std::fs::read_to_string(&path).expect("readable"));
         }
     }

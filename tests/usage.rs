@@ -109,5 +109,8 @@ fn metadata_constants_and_relationships() {
     assert_eq!(cascade.archive, Some(CascadeType::NoCascade));
     assert_eq!(relationships::ALL.len(), 7);
     let nav = relationships::MSDYN_TIMEGROUP_MSDYN_OCSESSIONS.navigation_property;
-    assert_eq!(nav, Some("regardingobjectid_msdyn_timegroup_msdyn_ocsession"));
+    assert_eq!(
+        nav,
+        Some("regardingobjectid_msdyn_timegroup_msdyn_ocsession")
+    );
 }
