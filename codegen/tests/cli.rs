@@ -26,7 +26,11 @@ fn generate_writes_files_and_a_summary_line_per_table() {
         .arg(&out)
         .output()
         .expect("runs");
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(
         stdout.starts_with("msdyn_ocsession: 3 columns, 8 choice values, 7 lookup targets, 7 relationships, from 2 pages\n"),
@@ -43,7 +47,11 @@ fn bad_input_fails_and_leaves_the_output_as_it_was() {
     std::fs::create_dir_all(docs.join("sales")).expect("dir");
     for entry in std::fs::read_dir(common::docs_in().join("sales")).expect("docs-in/sales") {
         let path = entry.expect("entry").path();
-        std::fs::copy(&path, docs.join("sales").join(path.file_name().expect("name"))).expect("copy");
+        std::fs::copy(
+            &path,
+            docs.join("sales").join(path.file_name().expect("name")),
+        )
+        .expect("copy");
     }
     std::fs::copy(
         common::fixtures("errors/non_numeric_choice.md"),

@@ -12,7 +12,13 @@ fn every_corpus_page_parses_without_error() {
     };
     let files: Vec<_> = common::read(&dir)
         .into_iter()
-        .filter(|f| !f.path.rsplit('/').next().unwrap_or("").starts_with("SOURCES"))
+        .filter(|f| {
+            !f.path
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .starts_with("SOURCES")
+        })
         .collect();
     assert!(files.len() >= 30, "only {} corpus pages", files.len());
     let (model, diags) = build_model(&files);

@@ -35,7 +35,11 @@ fn every_error_fixture_fails_with_a_location() {
     let mut seen = 0;
     for entry in std::fs::read_dir(&dir).expect("fixtures/errors") {
         let path = entry.expect("entry").path();
-        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         if name == "unknown_type.md" {
             continue; // a warning, not an error: checked below
         }

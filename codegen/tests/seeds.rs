@@ -63,7 +63,12 @@ fn model_json_matches_the_documented_shape() {
             .as_array()
             .expect("options is a list")
             .iter()
-            .map(|o| (o["value"].as_i64().unwrap_or(-1), o["label"].as_str().unwrap_or("?")))
+            .map(|o| {
+                (
+                    o["value"].as_i64().unwrap_or(-1),
+                    o["label"].as_str().unwrap_or("?"),
+                )
+            })
             .collect();
         assert_eq!(
             options,
@@ -77,10 +82,15 @@ fn model_json_matches_the_documented_shape() {
         assert!(c["options"][0]["state"].is_null());
     }
 
-    let rels = t["relationships"].as_array().expect("relationships is a list");
+    let rels = t["relationships"]
+        .as_array()
+        .expect("relationships is a list");
     assert_eq!(rels.len(), 7);
     assert!(rels.iter().all(|r| r["kind"] == "many_to_one"));
-    let schema: Vec<&str> = rels.iter().filter_map(|r| r["schema_name"].as_str()).collect();
+    let schema: Vec<&str> = rels
+        .iter()
+        .filter_map(|r| r["schema_name"].as_str())
+        .collect();
     let mut sorted = schema.clone();
     sorted.sort();
     assert_eq!(schema, sorted, "relationships are sorted by schema name");
