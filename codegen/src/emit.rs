@@ -215,7 +215,7 @@ fn column_doc(c: &Column) -> Vec<String> {
     lines.push(format!("Logical name `{}`; type {ty}.", c.logical_name));
     if !c.targets.is_empty() {
         let targets: Vec<String> = c
-            .targets
+            .target_origins
             .iter()
             .map(|(t, o)| {
                 format!(
@@ -478,7 +478,7 @@ fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
     let rt = rt();
     let ty = format_ident!("{}", targets.ty);
     let rows: Vec<_> = c
-        .targets
+        .target_origins
         .iter()
         .map(|(logical, origins)| {
             let v = format_ident!("{}", targets.variants[logical]);

@@ -120,7 +120,7 @@ fn column_names(col: &Column, types: &mut Namespace, consts: &mut Namespace) -> 
             ty: types.claim(base.clone(), "Target"),
             variants: col
                 .targets
-                .keys()
+                .iter()
                 .map(|t| {
                     (
                         t.clone(),

@@ -17,6 +17,8 @@ pub struct PageFacts {
     /// An extension page ("… table extends …", or a `Customized columns/attributes` section)
     /// states only what its product changes.
     pub extension: bool,
+    /// Where the page says which version it is: its `ms.date` line, else its H1.
+    pub at: crate::source::Loc,
     pub table: Table,
 }
 
@@ -132,9 +134,11 @@ impl Cx<'_> {
             }
         }
         table.origins.push((*origin).clone());
+        let at = page.meta("ms.date").map_or(h1.span.start, |e| e.span.start);
         Some(PageFacts {
             origin,
             extension,
+            at: self.file.loc(at),
             table,
         })
     }
@@ -300,10 +304,7 @@ impl Cx<'_> {
                 "Targets" => {
                     for t in cell::plain(p.raw).split(',').map(str::trim) {
                         if !t.is_empty() {
-                            col.targets
-                                .entry(t.to_string())
-                                .or_default()
-                                .insert(source.clone());
+                            col.add_target(t, [source.clone()]);
                         }
                     }
                 }
@@ -801,7 +802,7 @@ fn product(page: &Page<'_>, h1: &str) -> Option<String> {
             return Some(p.to_string());
         }
     }
-    page.intro.iter().find_map(|b| {
+    let note = page.intro.iter().find_map(|b| {
         let i = b.raw.find("The Microsoft ")?;
         let rest = &b.raw[i + 4..];
         let end = rest.find(" table extends")?;
@@ -811,6 +812,14 @@ fn product(page: &Page<'_>, h1: &str) -> Option<String> {
         let words = before[..open].trim_end();
         let cut = words.rfind(' ').unwrap_or(words.len());
         Some(words[..cut].trim().to_string())
+    });
+    // Last resort: the docs site the page was published for.
+    note.or_else(|| match page.meta("ms.service")?.value.as_str() {
+        "powerapps" => Some("Microsoft Dataverse".to_string()),
+        "crm-online" | "dynamics-365-sales" | "dynamics-365-customerservice" => {
+            Some("Microsoft Dynamics 365".to_string())
+        }
+        _ => None,
     })
 }
 

@@ -8,8 +8,9 @@
 //! 3. Layers fold in order: base pages (not extensions) first, Dataverse before Dynamics 365
 //!    before other products, then extension pages by product name. A later layer adds targets,
 //!    choice values, columns and relationships, and replaces every property it states.
-//! 4. A choice value with two labels, or a column whose Type differs between layers, is a warning
-//!    naming both places; the later layer wins.
+//! 4. A choice value with two labels, a column whose Type differs between layers, or a
+//!    relationship whose endpoints differ, is a warning naming both places; the later layer wins.
+//! 5. A table described only by extension pages is kept, with a warning that no base page was found.
 
 use super::lower::PageFacts;
 use super::*;
@@ -29,6 +30,14 @@ pub fn merge(pages: Vec<PageFacts>) -> (Model, Vec<Diagnostic>) {
     for (name, pages) in by_table {
         let mut layers = newest_per_product(pages, &mut diags);
         layers.sort_by(|a, b| layer_key(a).cmp(&layer_key(b)));
+        if let Some(first) = layers.first().filter(|l| l.extension) {
+            diags.push(Diagnostic::warning(
+                first.at.clone(),
+                format!(
+                    "no base page for `{name}`: only extension pages describe it, so it has only the columns they change"
+                ),
+            ));
+        }
         let mut layers = layers.into_iter();
         let Some(first) = layers.next() else { continue };
         let mut table = first.table;
@@ -60,32 +69,28 @@ fn newest_per_product(pages: Vec<PageFacts>, diags: &mut Vec<Diagnostic>) -> Vec
             .push(p);
     }
     let mut kept = Vec::new();
-    for (_, mut versions) in by_product {
+    for (product, mut versions) in by_product {
         versions
             .sort_by(|a, b| (a.origin.date, &a.origin.file).cmp(&(b.origin.date, &b.origin.file)));
         let Some(winner) = versions.pop() else {
             continue;
         };
+        let product = product.as_deref().unwrap_or("unnamed product");
         for loser in &versions {
-            if loser.origin.date.is_none() || loser.origin.date == winner.origin.date {
-                let why = match winner.origin.date {
-                    Some(d) if loser.origin.date == Some(d) => format!("both dated {d}"),
-                    _ => "no ms.date to order them".to_string(),
-                };
-                diags.push(Diagnostic::warning(
-                    crate::source::Loc {
-                        file: loser.origin.file.clone(),
-                        line: 1,
-                        col: 1,
-                    },
+            let why = match (loser.origin.date, winner.origin.date) {
+                (Some(a), Some(b)) if a == b => format!("both dated {a}"),
+                (Some(_), Some(_)) => continue, // the newer date wins: the normal case
+                _ => "without an ms.date to order them".to_string(),
+            };
+            diags.push(
+                Diagnostic::warning(
+                    loser.at.clone(),
                     format!(
-                        "two versions of the {} page of `{}` ({why}): `{}` wins as the later path, this page is ignored",
-                        winner.origin.product.as_deref().unwrap_or("same product"),
-                        winner.table.logical_name,
-                        winner.origin.file
+                        "two versions of the {product} page of `{}`, {why}: {} wins as the later path, this page is ignored",
+                        winner.table.logical_name, winner.at
                     ),
-                ));
-            }
+                ),
+            );
         }
         kept.push(winner);
     }
@@ -122,7 +127,7 @@ fn absorb(into: &mut Table, from: Table, diags: &mut Vec<Diagnostic>) {
     }
     for (name, rel) in from.relationships {
         match into.relationships.get_mut(&name) {
-            Some(existing) => absorb_relationship(existing, rel),
+            Some(existing) => absorb_relationship(&into.logical_name, existing, rel, diags),
             None => {
                 into.relationships.insert(name, rel);
             }
@@ -174,8 +179,8 @@ fn absorb_column(table: &str, into: &mut Column, from: Column, diags: &mut Vec<D
     replace(&mut into.precision, from.precision);
     replace(&mut into.datetime_behavior, from.datetime_behavior);
     into.properties.extend(from.properties);
-    for (target, origins) in from.targets {
-        into.targets.entry(target).or_default().extend(origins);
+    for (target, origins) in from.target_origins {
+        into.add_target(&target, origins);
     }
     for (value, opt) in from.options {
         match into.options.get_mut(&value) {
@@ -213,7 +218,36 @@ fn absorb_column(table: &str, into: &mut Column, from: Column, diags: &mut Vec<D
     into.origins.extend(from.origins);
 }
 
-fn absorb_relationship(into: &mut Relationship, from: Relationship) {
+fn absorb_relationship(
+    table: &str,
+    into: &mut Relationship,
+    from: Relationship,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let endpoints = |r: &Relationship| {
+        [
+            ("ReferencedEntity", r.referenced_entity.clone()),
+            ("ReferencedAttribute", r.referenced_attribute.clone()),
+            ("ReferencingEntity", r.referencing_entity.clone()),
+            ("ReferencingAttribute", r.referencing_attribute.clone()),
+        ]
+    };
+    for ((key, a), (_, b)) in endpoints(into).into_iter().zip(endpoints(&from)) {
+        if let (Some(a), Some(b), Some(at)) = (&a, &b, &from.at) {
+            if a != b {
+                let prev = into.at.as_ref().map_or(String::new(), |l| l.to_string());
+                diags.push(
+                    Diagnostic::warning(
+                        at.clone(),
+                        format!(
+                            "{key} `{b}` here differs from `{a}` at {prev}: the later layer wins"
+                        ),
+                    )
+                    .at(&[table, "relationship", &into.schema_name, key]),
+                );
+            }
+        }
+    }
     replace(&mut into.referenced_entity, from.referenced_entity);
     replace(&mut into.referenced_attribute, from.referenced_attribute);
     replace(&mut into.referencing_entity, from.referencing_entity);
@@ -221,6 +255,7 @@ fn absorb_relationship(into: &mut Relationship, from: Relationship) {
     replace(&mut into.intersect_entity, from.intersect_entity);
     replace(&mut into.cascade, from.cascade);
     replace(&mut into.navigation_property, from.navigation_property);
+    replace(&mut into.at, from.at);
     into.origins.extend(from.origins);
 }
 

@@ -104,9 +104,8 @@ pub struct Column {
     #[serde(rename = "type")]
     pub ty: Option<ColumnType>,
     pub required_level: Option<RequiredLevel>,
-    /// Lookup targets and the pages that state each.
-    #[serde(serialize_with = "keys")]
-    pub targets: BTreeMap<String, Origins>,
+    /// Lookup targets, sorted.
+    pub targets: BTreeSet<String>,
     #[serde(serialize_with = "values")]
     pub options: BTreeMap<i32, ChoiceOption>,
     pub display_name: Option<String>,
@@ -124,6 +123,8 @@ pub struct Column {
     pub max_value: Option<String>,
     pub precision: Option<u32>,
     pub datetime_behavior: Option<String>,
+    /// The pages that state each target (kept in step by [`Column::add_target`]).
+    pub target_origins: BTreeMap<String, Origins>,
     /// Stated properties the model does not type (ImeMode, IsLocalizable, MaxHeight, ...).
     pub properties: BTreeMap<String, String>,
     pub origins: Origins,
@@ -134,6 +135,14 @@ pub struct Column {
 }
 
 impl Column {
+    pub fn add_target(&mut self, target: &str, origins: impl IntoIterator<Item = Source>) {
+        self.targets.insert(target.to_string());
+        self.target_origins
+            .entry(target.to_string())
+            .or_default()
+            .extend(origins);
+    }
+
     /// A column with targets but no stated type is treated as a lookup (extension pages state
     /// only the targets they add).
     pub fn is_lookup(&self) -> bool {
@@ -425,11 +434,6 @@ impl CascadeType {
     pub fn parse(word: &str) -> Option<CascadeType> {
         Self::ALL.into_iter().find(|c| c.word() == word)
     }
-}
-
-/// Serializes a map as the list of its keys.
-fn keys<K: Serialize, V, S: Serializer>(map: &BTreeMap<K, V>, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(map.keys())
 }
 
 /// Serializes a map as the list of its values (the JSON shape lists tables, columns, ...).
