@@ -4,7 +4,7 @@
 //! `DATAVERSE_STRICT=1` turns warnings into errors. Warnings show as `cargo::warning=`;
 //! errors fail the build with their `file:line:col` messages and no backtrace.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::exit;
 
 fn main() {
@@ -18,16 +18,15 @@ fn main() {
     let Some(out) = std::env::var_os("OUT_DIR").map(PathBuf::from) else {
         fail("OUT_DIR is not set: run through cargo");
     };
-    // Directories too, so added and removed pages re-run the build script.
+    // Cargo scans a directory recursively: any added, removed or edited page re-runs this.
     println!("cargo::rerun-if-changed={}", docs.display());
-    watch(&docs);
 
-    let sources = match dataverse_codegen::io::read_docs(&docs) {
-        Ok(s) => s,
+    let docs = match dataverse_codegen::io::read_docs(&docs) {
+        Ok(docs) => docs,
         Err(diags) => fail(&diags.to_string()),
     };
     let options = dataverse_codegen::Options { strict };
-    match dataverse_codegen::generate(&sources, options) {
+    match dataverse_codegen::generate_docs(docs, options) {
         Ok(generated) => {
             for d in generated.diagnostics.iter() {
                 println!("cargo::warning={d}");
@@ -37,19 +36,6 @@ fn main() {
             }
         }
         Err(e) => fail(&e.to_string()),
-    }
-}
-
-fn watch(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        println!("cargo::rerun-if-changed={}", path.display());
-        if path.is_dir() {
-            watch(&path);
-        }
     }
 }
 

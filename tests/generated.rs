@@ -10,9 +10,9 @@ const REFRESH: &str = "cargo run -p dataverse-codegen -- generate";
 #[test]
 fn generated_mirror_is_fresh() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sources = dataverse_codegen::io::read_docs(&root.join("docs-in"))
+    let docs = dataverse_codegen::io::read_docs(&root.join("docs-in"))
         .unwrap_or_else(|d| panic!("docs-in does not read:\n{d}"));
-    let fresh = dataverse_codegen::generate(&sources, dataverse_codegen::Options::default())
+    let fresh = dataverse_codegen::generate_docs(docs, dataverse_codegen::Options::default())
         .unwrap_or_else(|e| panic!("docs-in does not generate:\n{e}"));
 
     let mut on_disk = BTreeMap::new();

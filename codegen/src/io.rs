@@ -8,9 +8,17 @@ use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
+/// The pages of a docs directory, and the files that could not be read as pages.
+#[derive(Debug, Default)]
+pub struct Docs {
+    pub files: Vec<SourceFile>,
+    /// Unreadable, binary or non-UTF-8 files: errors reported with the rest of the run.
+    pub diagnostics: Diagnostics,
+}
+
 /// Reads every `*.md` under `dir` (recursively), sorted by relative path with `/` separators.
-/// Unreadable, binary or non-UTF-8 files are diagnostics, collected for the whole directory.
-pub fn read_docs(dir: &Path) -> Result<Vec<SourceFile>, Diagnostics> {
+/// Only an unreadable directory is an `Err`; a bad file is a diagnostic in [`Docs`].
+pub fn read_docs(dir: &Path) -> Result<Docs, Diagnostics> {
     let mut diags = Diagnostics::default();
     let mut paths = Vec::new();
     if let Err(e) = collect_md(dir, &mut paths) {
@@ -31,11 +39,11 @@ pub fn read_docs(dir: &Path) -> Result<Vec<SourceFile>, Diagnostics> {
             Err(e) => diags.push(Diagnostic::error(loc(&rel), format!("cannot read: {e}"))),
         }
     }
-    if diags.has_errors() {
-        return Err(diags.finish());
-    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    Ok(Docs {
+        files,
+        diagnostics: diags,
+    })
 }
 
 fn loc(file: &str) -> Loc {

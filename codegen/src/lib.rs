@@ -66,10 +66,26 @@ pub fn build_model(sources: &[SourceFile]) -> (Model, Diagnostics) {
 /// The whole pipeline: pages in, formatted files out. Any error (or, with `strict`, any
 /// warning) returns every diagnostic of the run and no output.
 pub fn generate(sources: &[SourceFile], options: Options) -> Result<Generated, GenerateError> {
+    generate_with(sources, Diagnostics::default(), options)
+}
+
+/// [`generate`] over a docs directory read by [`io::read_docs`]: files that could not be read
+/// are reported together with every other diagnostic of the run.
+pub fn generate_docs(docs: io::Docs, options: Options) -> Result<Generated, GenerateError> {
+    generate_with(&docs.files, docs.diagnostics, options)
+}
+
+fn generate_with(
+    sources: &[SourceFile],
+    earlier: Diagnostics,
+    options: Options,
+) -> Result<Generated, GenerateError> {
     let (model, mut diags) = build_model(sources);
+    diags.extend(earlier.0);
     if options.strict {
         diags.promote_warnings();
     }
+    let mut diags = diags.finish();
     if model.tables.is_empty() && !diags.has_errors() {
         diags.push(Diagnostic::error(
             Loc {

@@ -53,14 +53,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let (docs, strict) = match &cli.command {
         Command::Generate { docs, strict, .. } | Command::Model { docs, strict } => (docs, *strict),
     };
-    let sources = match io::read_docs(docs) {
-        Ok(s) => s,
+    let docs = match io::read_docs(docs) {
+        Ok(docs) => docs,
         Err(diags) => {
             eprintln!("{diags}");
             return Ok(ExitCode::FAILURE);
         }
     };
-    let generated = match dataverse_codegen::generate(&sources, Options { strict }) {
+    let generated = match dataverse_codegen::generate_docs(docs, Options { strict }) {
         Ok(g) => g,
         Err(e) => {
             eprintln!("{}", e.0);

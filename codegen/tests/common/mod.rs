@@ -23,7 +23,8 @@ pub fn fixtures(rel: &str) -> PathBuf {
 
 pub fn read(dir: &Path) -> Vec<SourceFile> {
     match dataverse_codegen::io::read_docs(dir) {
-        Ok(files) => files,
+        Ok(docs) if docs.diagnostics.is_empty() => docs.files,
+        Ok(docs) => panic!("reading {}:\n{}", dir.display(), docs.diagnostics),
         Err(d) => panic!("reading {}:\n{d}", dir.display()),
     }
 }
