@@ -1,0 +1,147 @@
+//! Merge snapshots: each directory under fixtures/merge is one case, snapshot as the merged
+//! model (JSON, with origins) followed by the run's diagnostics.
+
+mod common;
+
+use dataverse_codegen::build_model;
+use dataverse_codegen::source::SourceFile;
+use proptest::prelude::*;
+
+fn cases() -> Vec<(String, Vec<SourceFile>)> {
+    let dir = common::fixtures("merge");
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures/merge")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .map(|p| {
+            let name = p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            (name, common::read(&p))
+        })
+        .collect();
+    cases.sort_by(|a, b| a.0.cmp(&b.0));
+    cases
+}
+
+fn render(files: &[SourceFile]) -> String {
+    let (model, diags) = build_model(files);
+    let json = serde_json::to_string_pretty(&model).expect("model serializes");
+    format!("{json}\n\n{diags}\n")
+}
+
+#[test]
+fn merge_snapshots() {
+    let cases = cases();
+    assert!(cases.len() >= 9, "{} merge cases", cases.len());
+    for (name, files) in cases {
+        insta::assert_snapshot!(name.as_str(), render(&files));
+    }
+}
+
+/// The rules, each checked on the model directly (the snapshots show everything else).
+#[test]
+fn merge_rules() {
+    let cases: std::collections::BTreeMap<_, _> = cases().into_iter().collect();
+    let model = |name: &str| build_model(&cases[name]);
+
+    let (m, d) = model("base_plus_extension");
+    let t = &m.tables["sample_widget"];
+    let regarding = &t.columns["sample_regardingid"];
+    assert_eq!(
+        regarding.targets.iter().collect::<Vec<_>>(),
+        ["account", "contact", "lead"]
+    );
+    assert_eq!(
+        regarding.ty.as_ref().map(|t| t.word()),
+        Some("Lookup"),
+        "base facts stay"
+    );
+    assert_eq!(t.columns["sample_size"].options.len(), 3);
+    assert_eq!(
+        t.columns["sample_name"]
+            .required_level
+            .as_ref()
+            .map(|r| r.word()),
+        Some("ApplicationRequired"),
+        "a stated property replaces"
+    );
+    assert_eq!(
+        t.columns["sample_name"].max_length,
+        Some(100),
+        "an unstated one stays"
+    );
+    assert!(t.relationships.contains_key("lead_sample_widget_regarding"));
+    assert!(d.is_empty(), "{d}");
+
+    let (m, _) = model("two_products_add_targets");
+    let regarding = &m.tables["sample_widget"].columns["sample_regardingid"];
+    assert_eq!(
+        regarding.targets.iter().collect::<Vec<_>>(),
+        ["account", "contact", "incident", "lead"]
+    );
+    let lead: Vec<_> = regarding.target_origins["lead"]
+        .iter()
+        .map(|s| s.0.file.as_str())
+        .collect();
+    assert_eq!(
+        lead,
+        [
+            "customer-service/sample_widget.md",
+            "sales/sample_widget.md"
+        ]
+    );
+
+    let (m, d) = model("versions_newer_drops_a_value");
+    let size = &m.tables["sample_widget"].columns["sample_size"];
+    assert_eq!(
+        size.options.keys().copied().collect::<Vec<_>>(),
+        [100000000, 100000001, 100000002]
+    );
+    assert!(d.is_empty(), "a newer date is no conflict: {d}");
+
+    let (m, d) = model("extension_only");
+    assert_eq!(m.tables["sample_widget"].columns.len(), 3);
+    assert_eq!(d.warnings(), 1);
+    assert!(d.iter().any(|d| d.message.starts_with("no base page")));
+
+    for (case, needle) in [
+        ("conflict_choice_label", "choice value 100000001 is `Mid-size` here and `Medium` at dataverse/sample_widget.md:"),
+        ("conflict_column_type", "Type `String` here differs from `Integer` at dataverse/sample_widget.md:"),
+        ("conflict_relationship_endpoints", "ReferencingAttribute `sample_parentaccountid` here differs from `sample_accountid` at dataverse/sample_widget.md:"),
+        ("conflict_same_product_and_date", "both dated 2024-04-02: sales/b/sample_widget.md:4:1 wins"),
+        ("undated_versions", "without an ms.date to order them: customer-service/v2/sample_widget.md:9:1 wins"),
+    ] {
+        let (_, d) = model(case);
+        assert!(
+            d.iter().any(|x| x.message.contains(needle) && !x.is_error()),
+            "{case}: expected a warning containing {needle:?}, got:\n{d}"
+        );
+    }
+}
+
+/// Pages of every merge case and the seeds together, in whatever order.
+fn all_pages() -> Vec<SourceFile> {
+    let mut all: Vec<SourceFile> = cases()
+        .into_iter()
+        .flat_map(|(case, files)| {
+            files
+                .into_iter()
+                .map(move |f| SourceFile::new(format!("{case}/{}", f.path), f.text))
+        })
+        .collect();
+    all.extend(common::read(&common::docs_in()));
+    all
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn any_file_order_gives_the_same_model(order in Just(all_pages()).prop_shuffle()) {
+        let want = render(&all_pages());
+        prop_assert_eq!(render(&order), want);
+    }
+}
