@@ -105,6 +105,7 @@ fn model_json_matches_the_documented_shape() {
             "cascade": {"archive": "NoCascade", "assign": "Cascade", "delete": "Cascade", "merge": "NoCascade",
                         "reparent": "Cascade", "rollup_view": "NoCascade", "share": "Cascade", "unshare": "Cascade"},
             "navigation_property": null,
+            "associated_menu": {},
             "origins": ["sales/msdyn_ocsession.2024-05-19.md"]
         })
     );

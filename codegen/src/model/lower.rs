@@ -218,7 +218,8 @@ impl Cx<'_> {
                 "CollectionSchemaName" => table.collection_schema_name = v,
                 "DisplayCollectionName" => table.display_collection_name = v,
                 "TableType" => table.table_type = v,
-                "LogicalCollectionName" | "IsBPFEntity" | "Description" => {}
+                "LogicalCollectionName" => table.logical_collection_name = v,
+                "IsBPFEntity" | "Description" => {}
                 other => {
                     let logical = table.logical_name.clone();
                     self.warn(
@@ -312,9 +313,25 @@ impl Cx<'_> {
                 "IsValidForUpdate" => col.valid_for_update = self.bool(p, &crumbs),
                 "IsValidForRead" => col.valid_for_read = self.bool(p, &crumbs),
                 "GlobalChoiceName" => col.global_choice_name = v,
-                "DefaultFormValue" | "DefaultValue" => col.default_value = v,
+                "DefaultFormValue" => {
+                    col.default_form_value = v.and_then(|v| match v.parse() {
+                        Ok(n) => Some(n),
+                        Err(_) => {
+                            self.warn(p.at, format!("`{v}` is not an integer: skipped"), &crumbs);
+                            None
+                        }
+                    })
+                }
+                "DefaultValue" => col.default_value = v,
                 "MaxLength" => col.max_length = self.number(p, &crumbs),
-                "Format" | "FormatName" => col.format = v.or(col.format.take()),
+                "Format" => col.format = v,
+                "FormatName" => col.format_name = v,
+                "PrecisionSource" => col.precision_source = v,
+                "MaxHeight" => image(&mut col).max_height = self.number(p, &crumbs),
+                "MaxWidth" => image(&mut col).max_width = self.number(p, &crumbs),
+                "MaxSizeInKB" => image(&mut col).max_size_in_kb = self.number(p, &crumbs),
+                "CanStoreFullImage" => image(&mut col).can_store_full_image = self.bool(p, &crumbs),
+                "IsPrimaryImage" => image(&mut col).is_primary_image = self.bool(p, &crumbs),
                 "MinValue" => col.min_value = v,
                 "MaxValue" => col.max_value = v,
                 "Precision" => col.precision = self.number(p, &crumbs),
@@ -609,6 +626,7 @@ impl Cx<'_> {
             intersect_entity: None,
             cascade: None,
             navigation_property: None,
+            associated_menu: BTreeMap::new(),
             origins: [source.clone()].into(),
             at: Some(self.file.loc(item.heading.span.start)),
         };
@@ -636,6 +654,15 @@ impl Cx<'_> {
                     rel.navigation_property = v.or(rel.navigation_property.take())
                 }
                 "CascadeConfiguration" => rel.cascade = self.cascade(p, &crumbs),
+                "AssociatedMenuConfiguration" => {
+                    for (_, part) in cell::split_br(p.raw) {
+                        if let Some((key, value)) = cell::key_value(part) {
+                            if let Some(value) = CellValue::of(value).into_option() {
+                                rel.associated_menu.insert(key.to_string(), value);
+                            }
+                        }
+                    }
+                }
                 key if KNOWN_RELATIONSHIP_PROPERTIES.contains(&key) => {}
                 key => self.warn(
                     p.at,
@@ -712,6 +739,10 @@ impl Cx<'_> {
     }
 }
 
+fn image(col: &mut Column) -> &mut ImageProperties {
+    col.image.get_or_insert_with(ImageProperties::default)
+}
+
 const KNOWN_COLUMN_PROPERTIES: &[&str] = &[
     "IsValidForForm",
     "IsLocalizable",
@@ -719,12 +750,6 @@ const KNOWN_COLUMN_PROPERTIES: &[&str] = &[
     "SourceTypeMask",
     "CanChangeDateTimeBehavior",
     "IsBaseCurrency",
-    "PrecisionSource",
-    "CanStoreFullImage",
-    "IsPrimaryImage",
-    "MaxHeight",
-    "MaxWidth",
-    "MaxSizeInKB",
     "AttributeOf",
     "IsCustomizable",
     "IsRetrievable",
@@ -736,7 +761,6 @@ const KNOWN_COLUMN_PROPERTIES: &[&str] = &[
 const KNOWN_RELATIONSHIP_PROPERTIES: &[&str] = &[
     "IsHierarchical",
     "IsCustomizable",
-    "AssociatedMenuConfiguration",
     "IsRelationshipAttributeDenormalized",
     "DenormalizedAttributeName",
     "EntityKey",

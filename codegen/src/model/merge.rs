@@ -171,9 +171,13 @@ fn absorb_column(table: &str, into: &mut Column, from: Column, diags: &mut Vec<D
     replace(&mut into.valid_for_update, from.valid_for_update);
     replace(&mut into.valid_for_read, from.valid_for_read);
     replace(&mut into.global_choice_name, from.global_choice_name);
+    replace(&mut into.default_form_value, from.default_form_value);
     replace(&mut into.default_value, from.default_value);
     replace(&mut into.max_length, from.max_length);
     replace(&mut into.format, from.format);
+    replace(&mut into.format_name, from.format_name);
+    replace(&mut into.precision_source, from.precision_source);
+    replace(&mut into.image, from.image);
     replace(&mut into.min_value, from.min_value);
     replace(&mut into.max_value, from.max_value);
     replace(&mut into.precision, from.precision);
@@ -255,6 +259,7 @@ fn absorb_relationship(
     replace(&mut into.intersect_entity, from.intersect_entity);
     replace(&mut into.cascade, from.cascade);
     replace(&mut into.navigation_property, from.navigation_property);
+    into.associated_menu.extend(from.associated_menu);
     replace(&mut into.at, from.at);
     into.origins.extend(from.origins);
 }

@@ -89,6 +89,7 @@ pub struct Table {
     pub description: Option<String>,
     pub collection_schema_name: Option<String>,
     pub display_collection_name: Option<String>,
+    pub logical_collection_name: Option<String>,
     pub table_type: Option<String>,
     #[serde(serialize_with = "values")]
     pub columns: BTreeMap<String, Column>,
@@ -116,13 +117,22 @@ pub struct Column {
     pub valid_for_update: Option<bool>,
     pub valid_for_read: Option<bool>,
     pub global_choice_name: Option<String>,
+    /// `DefaultFormValue`: the choice value a new form starts with (`-1` for none).
+    pub default_form_value: Option<i32>,
+    /// `DefaultValue` (Boolean columns: `True`/`False`).
     pub default_value: Option<String>,
     pub max_length: Option<u64>,
+    /// `Format`: Text, Email, Url, TextArea, DateOnly, DateAndTime, ...
     pub format: Option<String>,
+    pub format_name: Option<String>,
+    /// `MinValue`/`MaxValue` exactly as written (they exceed f64 precision for BigInt and Money).
     pub min_value: Option<String>,
     pub max_value: Option<String>,
     pub precision: Option<u32>,
+    /// `PrecisionSource`, e.g. `2 (TransactionCurrency.CurrencyPrecision)`.
+    pub precision_source: Option<String>,
     pub datetime_behavior: Option<String>,
+    pub image: Option<ImageProperties>,
     /// The pages that state each target (kept in step by [`Column::add_target`]).
     pub target_origins: BTreeMap<String, Origins>,
     /// Stated properties the model does not type (ImeMode, IsLocalizable, MaxHeight, ...).
@@ -159,6 +169,16 @@ impl Column {
             None => !self.options.is_empty() && self.targets.is_empty(),
         }
     }
+}
+
+/// Image column sizes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImageProperties {
+    pub max_height: Option<u32>,
+    pub max_width: Option<u32>,
+    pub max_size_in_kb: Option<u32>,
+    pub can_store_full_image: Option<bool>,
+    pub is_primary_image: Option<bool>,
 }
 
 /// The page's `Type` word.
@@ -352,6 +372,8 @@ pub struct Relationship {
     pub cascade: Option<CascadeConfiguration>,
     /// The navigation property on this table's side.
     pub navigation_property: Option<String>,
+    /// `AssociatedMenuConfiguration` sub-values that are stated (Behavior, Group, Label, Order, ...).
+    pub associated_menu: BTreeMap<String, String>,
     pub origins: Origins,
     #[serde(skip)]
     pub at: Option<Loc>,
