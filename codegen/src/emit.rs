@@ -547,19 +547,29 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
         match repr(c, cn) {
             Repr::Lookup(kind) => {
                 let value = format!("_{}_value", c.logical_name);
-                let target = format!("{value}@Microsoft.Dynamics.CRM.lookuplogicalname");
-                let tf = format_ident!("{}", cn.target_field.as_deref().unwrap_or("target"));
                 fields.push(quote! {
                     #[serde(rename = #value, default)]
                     pub(super) #f: ::core::option::Option<#rt::Uuid>,
-                    #[serde(rename = #target, default)]
-                    pub(super) #tf: ::core::option::Option<::std::string::String>,
                 });
-                let conv = match kind {
-                    LookupRepr::Several => quote!(#ty::from_parts(w.#tf.as_deref(), id)),
-                    LookupRepr::Single => quote!(id),
-                    LookupRepr::Open => {
+                // The annotation field exists exactly for the kinds that read it.
+                let target = cn.target_field.as_deref().map(|tf| format_ident!("{}", tf));
+                if let Some(tf) = &target {
+                    let annotation = format!("{value}@Microsoft.Dynamics.CRM.lookuplogicalname");
+                    fields.push(quote! {
+                        #[serde(rename = #annotation, default)]
+                        pub(super) #tf: ::core::option::Option<::std::string::String>,
+                    });
+                }
+                let conv = match (kind, &target) {
+                    (LookupRepr::Several, Some(tf)) => {
+                        quote!(#ty::from_parts(w.#tf.as_deref(), id))
+                    }
+                    (LookupRepr::Open, Some(tf)) => {
                         quote!(#rt::EntityReference { logical_name: w.#tf.clone(), id })
+                    }
+                    _ => {
+                        inits.push(quote!(#f: w.#f,));
+                        continue;
                     }
                 };
                 inits.push(quote!(#f: w.#f.map(|id| #conv),));

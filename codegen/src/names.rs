@@ -77,12 +77,17 @@ fn table_names(table: &Table) -> TableNames {
     for (logical, col) in &table.columns {
         columns.insert(logical.clone(), column_names(col, &mut types, &mut consts));
     }
-    // Lookup annotation fields share the wire struct with every column field.
+    // The `@Microsoft.Dynamics.CRM.lookuplogicalname` annotation decides the variant of a lookup
+    // with several targets (or none listed); its wire field shares the struct with every column.
     let mut wire = Namespace::default();
     wire.taken
         .extend(columns.values().map(|c: &ColumnNames| c.field.clone()));
     for (logical, names) in columns.iter_mut() {
-        if table.columns.get(logical).is_some_and(Column::is_lookup) {
+        let needs_target = table
+            .columns
+            .get(logical)
+            .is_some_and(|c| c.is_lookup() && c.targets.len() != 1);
+        if needs_target {
             let base = format!("{}_target", names.field.trim_start_matches("r#"));
             names.target_field = Some(wire.claim(base, "_"));
         }
