@@ -18,10 +18,14 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::BTreeSet;
 
-/// The path of the runtime support module, as generated code names it.
+/// The runtime support module, as generated code names it: every table module imports it as
+/// `rt` (a private name no generated item can take, see `names`).
 fn rt() -> TokenStream {
-    quote!(::dataverse_tables::runtime)
+    quote!(rt)
 }
+
+/// The serde crate as the derive attributes name it (a path string, not an import).
+const SERDE_CRATE: &str = "::dataverse_tables::runtime::serde";
 
 /// The module index: one `pub mod` per table, each including its file from `$OUT_DIR`.
 pub fn index(model: &Model, names: &Names) -> TokenStream {
@@ -60,22 +64,24 @@ pub fn table(model: &Model, names: &Names, logical_name: &str) -> TokenStream {
     });
     let logical = &t.logical_name;
     let opt_str = |v: &Option<String>| match v {
-        Some(s) => quote!(::core::option::Option::Some(#s)),
-        None => quote!(::core::option::Option::None),
+        Some(s) => quote!(Some(#s)),
+        None => quote!(None),
     };
     let set = opt_str(&t.entity_set_name);
     let pid = opt_str(&t.primary_id_attribute);
     let pname = opt_str(&t.primary_name_attribute);
     let record_ty = format_ident!("{}", n.record);
     quote! {
+        use ::dataverse_tables::runtime as rt;
+
         /// The table's logical name.
         pub const LOGICAL_NAME: &str = #logical;
         /// The Web API entity set name, when the pages state it.
-        pub const ENTITY_SET_NAME: ::core::option::Option<&str> = #set;
+        pub const ENTITY_SET_NAME: Option<&str> = #set;
         /// The primary key column, when the pages state it.
-        pub const PRIMARY_ID_ATTRIBUTE: ::core::option::Option<&str> = #pid;
+        pub const PRIMARY_ID_ATTRIBUTE: Option<&str> = #pid;
         /// The primary name column, when the pages state it.
-        pub const PRIMARY_NAME_ATTRIBUTE: ::core::option::Option<&str> = #pname;
+        pub const PRIMARY_NAME_ATTRIBUTE: Option<&str> = #pname;
 
         impl #record_ty {
             /// The table's logical name.
@@ -123,7 +129,7 @@ fn repr(c: &Column, cn: &ColumnNames) -> Repr {
     }
     match &c.ty {
         Some(ColumnType::String | ColumnType::Memo | ColumnType::EntityName) => {
-            Repr::Plain(quote!(::std::string::String))
+            Repr::Plain(quote!(String))
         }
         Some(ColumnType::Integer) => Repr::Plain(quote!(i32)),
         Some(ColumnType::BigInt) => Repr::Plain(quote!(i64)),
@@ -161,7 +167,6 @@ fn record(t: &Table, n: &TableNames) -> TokenStream {
     let rt = rt();
     let ty = format_ident!("{}", n.record);
     let wire = format!("wire::{}", n.record);
-    let serde_crate = format!("{rt}").replace(' ', "") + "::serde";
     let mut lines = vec![format!(
         "{} (`{}`): one row, as the Web API returns it.",
         t.display_name.as_deref().unwrap_or(&t.logical_name),
@@ -184,13 +189,13 @@ fn record(t: &Table, n: &TableNames) -> TokenStream {
         let doc = docs(&column_doc(c));
         quote! {
             #doc
-            pub #f: ::core::option::Option<#ty>,
+            pub #f: Option<#ty>,
         }
     });
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Default, #rt::serde::Deserialize)]
-        #[serde(crate = #serde_crate, from = #wire)]
+        #[serde(crate = #SERDE_CRATE, from = #wire)]
         pub struct #ty {
             #(#fields)*
         }
@@ -279,7 +284,6 @@ fn column_constants(t: &Table, n: &TableNames) -> TokenStream {
 }
 
 fn relationships(t: &Table, n: &TableNames) -> TokenStream {
-    let rt = rt();
     let consts = t.relationships.values().map(|r| {
         let id = format_ident!("{}", n.relationships[&r.schema_name]);
         let value = relationship_value(r);
@@ -301,7 +305,7 @@ fn relationships(t: &Table, n: &TableNames) -> TokenStream {
         /// The table's relationships, with their cascade configuration.
         pub mod relationships {
             #[allow(unused_imports)]
-            use #rt::{CascadeConfiguration, CascadeType, Relationship, RelationshipKind};
+            use ::dataverse_tables::runtime::{CascadeConfiguration, CascadeType, Relationship, RelationshipKind};
             #(#consts)*
             /// Every relationship, sorted by schema name.
             pub const ALL: &[Relationship] = &[#(#all),*];
@@ -416,7 +420,7 @@ fn choice_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
         .map(|(v, lit, _, _)| quote!(#lit => Self::#v,));
     let labels = variants
         .iter()
-        .map(|(v, _, label, _)| quote!(Self::#v => ::core::option::Option::Some(#label),));
+        .map(|(v, _, label, _)| quote!(Self::#v => Some(#label),));
     let all = variants.iter().map(|(v, _, _, _)| quote!(Self::#v));
     let doc = docs(&[format!("Choices of `{}`.", c.logical_name)]);
     quote! {
@@ -433,10 +437,10 @@ fn choice_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
             pub const ALL: &'static [Self] = &[#(#all),*];
 
             /// The label the docs give, `None` for [`Self::Unknown`].
-            pub const fn label(self) -> ::core::option::Option<&'static str> {
+            pub const fn label(self) -> Option<&'static str> {
                 match self {
                     #(#labels)*
-                    Self::Unknown(_) => ::core::option::Option::None,
+                    Self::Unknown(_) => None,
                 }
             }
         }
@@ -458,13 +462,13 @@ fn choice_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
         }
 
         impl #rt::serde::Serialize for #ty {
-            fn serialize<S: #rt::serde::Serializer>(&self, s: S) -> ::core::result::Result<S::Ok, S::Error> {
+            fn serialize<S: #rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 #rt::choice::serialize(*self, s)
             }
         }
 
         impl<'de> #rt::serde::Deserialize<'de> for #ty {
-            fn deserialize<D: #rt::serde::Deserializer<'de>>(d: D) -> ::core::result::Result<Self, D::Error> {
+            fn deserialize<D: #rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 #rt::choice::deserialize(d)
             }
         }
@@ -492,10 +496,10 @@ fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
     let decls = rows.iter().map(|(v, _, doc)| quote!(#doc #v(#rt::Uuid),));
     let from = rows
         .iter()
-        .map(|(v, l, _)| quote!(::core::option::Option::Some(#l) => Self::#v(id),));
+        .map(|(v, l, _)| quote!(Some(#l) => Self::#v(id),));
     let to = rows
         .iter()
-        .map(|(v, l, _)| quote!(Self::#v(id) => (::core::option::Option::Some(#l), *id),));
+        .map(|(v, l, _)| quote!(Self::#v(id) => (Some(#l), *id),));
     let doc = docs(&[format!(
         "The row `{}` points to: one variant per target table.",
         c.logical_name
@@ -512,18 +516,18 @@ fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
 
         impl #ty {
             /// The target from the annotation's logical name and the id.
-            pub fn from_parts(logical_name: ::core::option::Option<&str>, id: #rt::Uuid) -> Self {
+            pub fn from_parts(logical_name: Option<&str>, id: #rt::Uuid) -> Self {
                 match logical_name {
                     #(#from)*
                     other => Self::Unknown(#rt::EntityReference {
-                        logical_name: other.map(::std::string::ToString::to_string),
+                        logical_name: other.map(ToString::to_string),
                         id,
                     }),
                 }
             }
 
             /// The target table's logical name (when known) and the id.
-            pub fn parts(&self) -> (::core::option::Option<&str>, #rt::Uuid) {
+            pub fn parts(&self) -> (Option<&str>, #rt::Uuid) {
                 match self {
                     #(#to)*
                     Self::Unknown(r) => (r.logical_name.as_deref(), r.id),
@@ -537,7 +541,6 @@ fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
 fn wire(t: &Table, n: &TableNames) -> TokenStream {
     let rt = rt();
     let ty = format_ident!("{}", n.record);
-    let serde_crate = format!("{rt}").replace(' ', "") + "::serde";
     let mut fields = Vec::new();
     let mut inits = Vec::new();
     for c in t.columns.values() {
@@ -549,7 +552,7 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
                 let value = format!("_{}_value", c.logical_name);
                 fields.push(quote! {
                     #[serde(rename = #value, default)]
-                    pub(super) #f: ::core::option::Option<#rt::Uuid>,
+                    pub(super) #f: Option<#rt::Uuid>,
                 });
                 // The annotation field exists exactly for the kinds that read it.
                 let target = cn.target_field.as_deref().map(|tf| format_ident!("{}", tf));
@@ -557,7 +560,7 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
                     let annotation = format!("{value}@Microsoft.Dynamics.CRM.lookuplogicalname");
                     fields.push(quote! {
                         #[serde(rename = #annotation, default)]
-                        pub(super) #tf: ::core::option::Option<::std::string::String>,
+                        pub(super) #tf: Option<String>,
                     });
                 }
                 let conv = match (kind, &target) {
@@ -578,7 +581,7 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
                 let name = &c.logical_name;
                 fields.push(quote! {
                     #[serde(rename = #name, default)]
-                    pub(super) #f: ::core::option::Option<#ty>,
+                    pub(super) #f: Option<#ty>,
                 });
                 inits.push(quote!(#f: w.#f,));
             }
@@ -602,15 +605,17 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
     };
     quote! {
         mod wire {
+            #[allow(unused_imports)]
+            use ::dataverse_tables::runtime as rt;
             #uses
             #[derive(#rt::serde::Deserialize)]
-            #[serde(crate = #serde_crate)]
+            #[serde(crate = #SERDE_CRATE)]
             pub(super) struct #ty {
                 #(#fields)*
             }
         }
 
-        impl ::core::convert::From<wire::#ty> for #ty {
+        impl From<wire::#ty> for #ty {
             fn from(#w: wire::#ty) -> Self {
                 Self {
                     #(#inits)*

@@ -13,6 +13,13 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Module names at the crate root that tables must not take.
 const RESERVED_MODULES: &[&str] = &["runtime"];
 
+/// Names the generated code uses unqualified inside a table module (prelude items): no
+/// generated type may take them, so they can never be shadowed.
+const RESERVED_TYPES: &[&str] = &[
+    "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "From", "Into",
+    "ToString", "Default", "Self",
+];
+
 #[derive(Debug, Default)]
 pub struct Names {
     pub tables: BTreeMap<String, TableNames>,
@@ -67,6 +74,9 @@ fn table_names(table: &Table) -> TableNames {
     }
     let schema = table.schema_name.as_deref().unwrap_or(&table.logical_name);
     let mut types = Namespace::default();
+    types
+        .taken
+        .extend(RESERVED_TYPES.iter().map(|s| s.to_string()));
     let record = types.claim(
         upper_camel(schema).unwrap_or_else(|| "Record".to_string()),
         "Record",
