@@ -146,3 +146,20 @@ fn output_is_identical_in_any_input_order() {
     assert_eq!(json(&forward), json(&backward));
     assert_eq!(forward.diagnostics, backward.diagnostics);
 }
+
+#[test]
+fn crlf_line_endings_read_the_same() {
+    let files = common::read(&common::docs_in());
+    let crlf: Vec<_> = files
+        .iter()
+        .map(|f| {
+            dataverse_codegen::source::SourceFile::new(f.path.clone(), f.text.replace('\n', "\r\n"))
+        })
+        .collect();
+    let json = |files: &[dataverse_codegen::source::SourceFile]| {
+        let (model, diags) = build_model(files);
+        assert!(!diags.has_errors(), "{diags}");
+        serde_json::to_string(&model).expect("json")
+    };
+    assert_eq!(json(&crlf), json(&files));
+}

@@ -674,7 +674,11 @@ impl Cx<'_> {
         if props.is_empty() {
             // Sentence form: "See the [x](other.md#BKMK_x) one-to-many relationship for the
             // [other](other.md) table/entity." names the other table by its page.
-            let other = item.blocks.iter().find_map(|b| linked_page(b.raw));
+            let other = item
+                .blocks
+                .iter()
+                .filter(|b| b.raw.starts_with("See ") || b.raw.starts_with("Same as "))
+                .find_map(|b| linked_page(b.raw));
             match kind {
                 RelationshipKind::ManyToOne => rel.referenced_entity = other,
                 RelationshipKind::OneToMany => rel.referencing_entity = other,
