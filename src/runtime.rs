@@ -1,8 +1,83 @@
 //! Hand-written support the generated code builds on.
 
+pub use chrono;
+pub use rust_decimal::Decimal;
 pub use serde;
 pub use serde_json;
 pub use uuid::Uuid;
+
+/// A DateTime column with a time (`DateAndTime` format): the Web API sends UTC, RFC 3339.
+pub type DateTime = chrono::DateTime<chrono::Utc>;
+
+/// A `DateOnly` column: a calendar date, `YYYY-MM-DD` on the wire.
+pub type Date = chrono::NaiveDate;
+
+/// Exact serde for Decimal and Money columns: JSON numbers are read and written digit for
+/// digit (through `serde_json`'s raw values), never through `f64`, so `922337203685477.0000`
+/// and `1E-12` survive a round trip.
+pub mod decimal {
+    use rust_decimal::Decimal;
+    use serde::{
+        de::Error as _, ser::Error as _, Deserialize, Deserializer, Serialize, Serializer,
+    };
+    use serde_json::value::RawValue;
+    use std::str::FromStr;
+
+    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        RawValue::from_string(d.to_string())
+            .map_err(S::Error::custom)?
+            .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let raw = Box::<RawValue>::deserialize(d)?;
+        parse(raw.get()).map_err(D::Error::custom)
+    }
+
+    fn parse(text: &str) -> Result<Decimal, String> {
+        let text = text.trim();
+        let number = text.trim_matches('"');
+        if number.contains(['e', 'E']) {
+            Decimal::from_scientific(number)
+        } else {
+            Decimal::from_str(number)
+        }
+        .map_err(|e| format!("`{text}` is not a decimal number: {e}"))
+    }
+
+    /// The same for `Option<Decimal>` fields: `null` reads as `None`.
+    pub mod option {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+            match d {
+                Some(d) => super::serialize(d, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+            let raw = Option::<Box<RawValue>>::deserialize(d)?;
+            match raw {
+                Some(raw) if raw.get().trim() != "null" => {
+                    parse(raw.get()).map(Some).map_err(D::Error::custom)
+                }
+                _ => Ok(None),
+            }
+        }
+    }
+}
+
+/// A `ManagedProperty` column (such as `iscustomizable`): the Web API's `BooleanManagedProperty`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct BooleanManagedProperty {
+    #[serde(rename = "Value")]
+    pub value: bool,
+    #[serde(rename = "CanBeChanged")]
+    pub can_be_changed: bool,
+    #[serde(rename = "ManagedPropertyLogicalName", default)]
+    pub managed_property_logical_name: Option<String>,
+}
 
 /// A choice (option set) value: a known variant or an unknown integer.
 pub trait Choice: Copy {
@@ -106,4 +181,55 @@ pub struct Relationship {
     /// The navigation property on this table's side.
     pub navigation_property: Option<&'static str>,
     pub cascade: Option<CascadeConfiguration>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Row {
+        #[serde(default, with = "decimal::option")]
+        amount: Option<Decimal>,
+    }
+
+    #[test]
+    fn decimals_round_trip_exactly() {
+        for text in [
+            r#"{"amount":922337203685477.0000}"#,
+            r#"{"amount":-0.0001}"#,
+            r#"{"amount":12}"#,
+            r#"{"amount":null}"#,
+        ] {
+            let row: Row = serde_json::from_str(text).expect("reads");
+            let back = serde_json::to_string(&row).expect("writes");
+            assert_eq!(back, text);
+        }
+        let row: Row = serde_json::from_str(r#"{"amount":1E-12}"#).expect("reads");
+        assert_eq!(
+            row.amount.map(|d| d.to_string()).as_deref(),
+            Some("0.000000000001")
+        );
+        let row: Row = serde_json::from_str("{}").expect("reads");
+        assert_eq!(row.amount, None);
+        assert!(serde_json::from_str::<Row>(r#"{"amount":"abc"}"#).is_err());
+    }
+
+    #[test]
+    fn multi_select_reads_and_writes_comma_separated() {
+        #[derive(Debug, Clone, Copy, PartialEq)]
+        struct C(i32);
+        impl Choice for C {
+            fn value(self) -> i32 {
+                self.0
+            }
+            fn from_value(value: i32) -> Self {
+                C(value)
+            }
+        }
+        let m: MultiSelect<C> = serde_json::from_str(r#""1,3, 7""#).expect("reads");
+        assert_eq!(m.0, [C(1), C(3), C(7)]);
+        assert_eq!(serde_json::to_string(&m).expect("writes"), r#""1,3,7""#);
+        assert!(serde_json::from_str::<MultiSelect<C>>(r#""1,x""#).is_err());
+    }
 }

@@ -103,6 +103,8 @@ enum Repr {
     MultiChoice,
     /// A lookup read from `_x_value` (+ annotation).
     Lookup(LookupRepr),
+    /// Decimal and Money: exact decimals, read and written as JSON numbers digit for digit.
+    Decimal,
     Raw,
 }
 
@@ -136,7 +138,30 @@ fn repr(c: &Column, cn: &ColumnNames) -> Repr {
         Some(ColumnType::Double) => Repr::Plain(quote!(f64)),
         Some(ColumnType::Boolean) => Repr::Plain(quote!(bool)),
         Some(ColumnType::Uniqueidentifier) => Repr::Plain(quote!(#rt::Uuid)),
+        Some(ColumnType::Decimal | ColumnType::Money) => Repr::Decimal,
+        Some(ColumnType::DateTime) if is_date_only(c) => Repr::Plain(quote!(#rt::Date)),
+        Some(ColumnType::DateTime) => Repr::Plain(quote!(#rt::DateTime)),
+        // Edm.Binary: the Web API sends the image as base64 text.
+        Some(ColumnType::Image) => Repr::Plain(quote!(String)),
+        // The id of the stored file; its bytes come from the column's `$value` endpoint.
+        Some(ColumnType::File) => Repr::Plain(quote!(#rt::Uuid)),
+        Some(ColumnType::ManagedProperty) => Repr::Plain(quote!(#rt::BooleanManagedProperty)),
         _ => Repr::Raw,
+    }
+}
+
+/// `DateOnly` behaviour or format: a calendar date (`YYYY-MM-DD` on the wire).
+fn is_date_only(c: &Column) -> bool {
+    c.datetime_behavior.as_deref() == Some("DateOnly") || c.format.as_deref() == Some("DateOnly")
+}
+
+/// Why a column is kept as raw JSON, for its rustdoc.
+fn raw_reason(c: &Column) -> &'static str {
+    match c.ty {
+        Some(ColumnType::PartyList) => "PartyList columns are not plain properties in Web API responses (their parties come from the activity parties relationship): kept as raw JSON.",
+        Some(ColumnType::Virtual) => "Virtual columns hold no data of their own: kept as raw JSON.",
+        Some(ColumnType::Other(_)) => "An unknown Type: kept as raw JSON.",
+        _ => "No page states this column's Type: kept as raw JSON.",
     }
 }
 
@@ -153,6 +178,7 @@ fn field_type(c: &Column, cn: &ColumnNames) -> TokenStream {
         Repr::Lookup(LookupRepr::Several) => ident_of(cn.targets.as_ref().map(|t| &t.ty)),
         Repr::Lookup(LookupRepr::Single) => quote!(#rt::Uuid),
         Repr::Lookup(LookupRepr::Open) => quote!(#rt::EntityReference),
+        Repr::Decimal => quote!(#rt::Decimal),
         Repr::Raw => quote!(#rt::serde_json::Value),
     }
 }
@@ -186,7 +212,7 @@ fn record(t: &Table, n: &TableNames) -> TokenStream {
         let cn = &n.columns[&c.logical_name];
         let f = format_ident!("{}", cn.field);
         let ty = field_type(c, cn);
-        let doc = docs(&column_doc(c));
+        let doc = docs(&column_doc(c, cn));
         quote! {
             #doc
             pub #f: Option<#ty>,
@@ -202,7 +228,7 @@ fn record(t: &Table, n: &TableNames) -> TokenStream {
     }
 }
 
-fn column_doc(c: &Column) -> Vec<String> {
+fn column_doc(c: &Column, cn: &ColumnNames) -> Vec<String> {
     let mut lines = Vec::new();
     match (&c.display_name, &c.description) {
         (Some(d), Some(desc)) if d != desc => lines.push(format!("{d}: {desc}")),
@@ -231,22 +257,8 @@ fn column_doc(c: &Column) -> Vec<String> {
             .collect();
         lines.push(format!("Targets: {}.", targets.join(", ")));
     }
-    if matches!((&c.ty, c.is_lookup(), c.is_choice()), (_, false, false))
-        && !matches!(
-            c.ty,
-            Some(
-                ColumnType::String
-                    | ColumnType::Memo
-                    | ColumnType::EntityName
-                    | ColumnType::Integer
-                    | ColumnType::BigInt
-                    | ColumnType::Double
-                    | ColumnType::Boolean
-                    | ColumnType::Uniqueidentifier
-            )
-        )
-    {
-        lines.push("Kept as raw JSON: this generator does not type this column yet.".to_string());
+    if matches!(repr(c, cn), Repr::Raw) {
+        lines.push(raw_reason(c).to_string());
     }
     lines.push(format!(
         "From: {}.",
@@ -576,6 +588,14 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
                     }
                 };
                 inits.push(quote!(#f: w.#f.map(|id| #conv),));
+            }
+            Repr::Decimal => {
+                let name = &c.logical_name;
+                fields.push(quote! {
+                    #[serde(rename = #name, default, with = "rt::decimal::option")]
+                    pub(super) #f: Option<#ty>,
+                });
+                inits.push(quote!(#f: w.#f,));
             }
             _ => {
                 let name = &c.logical_name;
