@@ -183,7 +183,10 @@ impl Cx<'_> {
                 }
             }
         }
-        for b in blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
+        // The 2017 line form stands in for the table; next to a table, bold lines are notes
+        // such as `**Added by**: Power Pages Core Solution`.
+        let lines = if table.is_some() { &[][..] } else { blocks };
+        for b in lines.iter().filter(|b| b.kind == BlockKind::Paragraph) {
             let mut offset = b.span.start;
             for line in b.raw.split_inclusive('\n') {
                 if let Some((key, value)) = cell::bold_key_line(line) {
@@ -760,6 +763,8 @@ const KNOWN_COLUMN_PROPERTIES: &[&str] = &[
     "IsValidODataAttribute",
     // 2017 pages: `**Options**:` introduces the bullet list of choices.
     "Options",
+    // The solution that added a column (2023-24 pages), a note rather than a property.
+    "Added by",
 ];
 
 const KNOWN_RELATIONSHIP_PROPERTIES: &[&str] = &[
@@ -848,6 +853,13 @@ fn product(page: &Page<'_>, h1: &str) -> Option<String> {
             Some("Microsoft Dynamics 365".to_string())
         }
         _ => None,
+    })
+    // 2019 on-premises pages name only `ms.prod: d365ce-op`.
+    .or_else(|| {
+        let prod = page.meta("ms.prod")?;
+        prod.value
+            .starts_with("d365ce")
+            .then(|| "Microsoft Dynamics 365".to_string())
     })
 }
 
