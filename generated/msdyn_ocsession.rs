@@ -22,6 +22,8 @@ impl MsdynOcsession {
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Deserialize)]
 #[serde(crate = "::dataverse_tables::runtime::serde", from = "wire::MsdynOcsession")]
 pub struct MsdynOcsession {
+    /// The row version (`@odata.etag`), for `If-Match` on update and delete.
+    pub etag: Option<String>,
     /// `msdyn_queueassignedreason`
     ///
     /// Logical name `msdyn_queueassignedreason`; type not stated (a choice: it has options).
@@ -38,6 +40,140 @@ pub struct MsdynOcsession {
     /// Targets: `msdyn_bookingalertstatus` (Microsoft Dynamics 365 Customer Service), `msdyn_bookingrule` (Microsoft Dynamics 365 Customer Service), `msdyn_resourceterritory` (Microsoft Dynamics 365 Customer Service), `msdyn_systemuserschedulersetting` (Microsoft Dynamics 365 Customer Service), `msdyn_timegroup` (Microsoft Dynamics 365 Customer Service), `msdyn_timegroupdetail` (Microsoft Dynamics 365 Customer Service), `sample_bankaccount` (Microsoft Dynamics 365 Sales).
     /// From: Microsoft Dynamics 365 Customer Service, Microsoft Dynamics 365 Sales.
     pub regardingobjectid: Option<RegardingObjectId>,
+}
+/// A create (POST) or update (PATCH) body for `msdyn_ocsession`.
+///
+/// It holds only the columns that were set; a setter given `None` writes `null`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MsdynOcsessionBody(rt::Body);
+impl MsdynOcsession {
+    /// Starts a create (POST) body.
+    pub fn create() -> MsdynOcsessionBody {
+        MsdynOcsessionBody::default()
+    }
+    /// Starts an update (PATCH) body.
+    pub fn update() -> MsdynOcsessionBody {
+        MsdynOcsessionBody::default()
+    }
+}
+impl MsdynOcsessionBody {
+    /// Sets `msdyn_queueassignedreason`; `None` writes `null`.
+    pub fn msdyn_queueassignedreason(
+        mut self,
+        value: Option<MsdynQueueassignedreason>,
+    ) -> Self {
+        self.0.set_choice("msdyn_queueassignedreason", value);
+        self
+    }
+    /// Sets `msdyn_sessioncreationreason`; `None` writes `null`.
+    pub fn msdyn_sessioncreationreason(
+        mut self,
+        value: Option<MsdynSessioncreationreason>,
+    ) -> Self {
+        self.0.set_choice("msdyn_sessioncreationreason", value);
+        self
+    }
+    /// Sets `regardingobjectid`; `None` writes `null`.
+    ///
+    /// Writes `<navigation property>@odata.bind: "/<entity set>(<id>)"`:
+    /// - `msdyn_bookingalertstatus`: `regardingobjectid_msdyn_bookingalertstatus_msdyn_ocsession@odata.bind` with `/msdyn_bookingalertstatuses(id)` (assumed: the docs do not give its entity set)
+    /// - `msdyn_bookingrule`: `regardingobjectid_msdyn_bookingrule_msdyn_ocsession@odata.bind` with `/msdyn_bookingrules(id)` (assumed: the docs do not give its entity set)
+    /// - `msdyn_resourceterritory`: `regardingobjectid_msdyn_resourceterritory_msdyn_ocsession@odata.bind` with `/msdyn_resourceterritories(id)` (assumed: the docs do not give its entity set)
+    /// - `msdyn_systemuserschedulersetting`: `regardingobjectid_msdyn_systemuserschedulersetting_msdyn_ocsession@odata.bind` with `/msdyn_systemuserschedulersettings(id)` (assumed: the docs do not give its entity set)
+    /// - `msdyn_timegroup`: `regardingobjectid_msdyn_timegroup_msdyn_ocsession@odata.bind` with `/msdyn_timegroups(id)` (assumed: the docs do not give its entity set)
+    /// - `msdyn_timegroupdetail`: `regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession@odata.bind` with `/msdyn_timegroupdetails(id)` (assumed: the docs do not give its entity set)
+    /// - `sample_bankaccount`: `regardingobjectid_sample_bankaccount@odata.bind` (assumed: no relationship states it) with `/sample_bankaccounts(id)` (assumed: the docs do not give its entity set)
+    pub fn regardingobjectid(mut self, value: Option<RegardingObjectId>) -> Self {
+        match value {
+            Some(RegardingObjectId::MsdynBookingalertstatus(id)) => {
+                self.0
+                    .bind(
+                        "regardingobjectid_msdyn_bookingalertstatus_msdyn_ocsession",
+                        "msdyn_bookingalertstatuses",
+                        id,
+                    )
+            }
+            Some(RegardingObjectId::MsdynBookingrule(id)) => {
+                self.0
+                    .bind(
+                        "regardingobjectid_msdyn_bookingrule_msdyn_ocsession",
+                        "msdyn_bookingrules",
+                        id,
+                    )
+            }
+            Some(RegardingObjectId::MsdynResourceterritory(id)) => {
+                self.0
+                    .bind(
+                        "regardingobjectid_msdyn_resourceterritory_msdyn_ocsession",
+                        "msdyn_resourceterritories",
+                        id,
+                    )
+            }
+            Some(RegardingObjectId::MsdynSystemuserschedulersetting(id)) => {
+                self.0
+                    .bind(
+                        "regardingobjectid_msdyn_systemuserschedulersetting_msdyn_ocsession",
+                        "msdyn_systemuserschedulersettings",
+                        id,
+                    )
+            }
+            Some(RegardingObjectId::MsdynTimegroup(id)) => {
+                self.0
+                    .bind(
+                        "regardingobjectid_msdyn_timegroup_msdyn_ocsession",
+                        "msdyn_timegroups",
+                        id,
+                    )
+            }
+            Some(RegardingObjectId::MsdynTimegroupdetail(id)) => {
+                self.0
+                    .bind(
+                        "regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession",
+                        "msdyn_timegroupdetails",
+                        id,
+                    )
+            }
+            Some(RegardingObjectId::SampleBankaccount(id)) => {
+                self.0
+                    .bind(
+                        "regardingobjectid_sample_bankaccount",
+                        "sample_bankaccounts",
+                        id,
+                    )
+            }
+            Some(RegardingObjectId::Unknown(_)) => {
+                self.0
+                    .error(
+                        "regardingobjectid: no navigation property is known for a target outside the docs"
+                            .to_string(),
+                    )
+            }
+            None => {
+                self.0
+                    .unbind(
+                        &[
+                            "regardingobjectid_msdyn_bookingalertstatus_msdyn_ocsession",
+                            "regardingobjectid_msdyn_bookingrule_msdyn_ocsession",
+                            "regardingobjectid_msdyn_resourceterritory_msdyn_ocsession",
+                            "regardingobjectid_msdyn_systemuserschedulersetting_msdyn_ocsession",
+                            "regardingobjectid_msdyn_timegroup_msdyn_ocsession",
+                            "regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession",
+                            "regardingobjectid_sample_bankaccount",
+                        ],
+                    )
+            }
+        }
+        self
+    }
+    /// Sets any key to raw JSON, for what the docs do not describe.
+    pub fn raw(mut self, key: &str, value: &rt::serde_json::Value) -> Self {
+        self.0.set_raw(key, value);
+        self
+    }
+    /// The JSON text to send; an error when a lookup was set to an undescribed target.
+    pub fn to_json(&self) -> Result<String, rt::BodyError> {
+        self.0.to_json()
+    }
 }
 /// Column logical names, for `$select` and `$filter`.
 pub mod columns {
@@ -448,6 +584,8 @@ mod wire {
     #[derive(rt::serde::Deserialize)]
     #[serde(crate = "::dataverse_tables::runtime::serde")]
     pub(super) struct MsdynOcsession {
+        #[serde(rename = "@odata.etag", default)]
+        pub(super) etag: Option<String>,
         #[serde(rename = "msdyn_queueassignedreason", default)]
         pub(super) msdyn_queueassignedreason: Option<MsdynQueueassignedreason>,
         #[serde(rename = "msdyn_sessioncreationreason", default)]
@@ -464,6 +602,7 @@ mod wire {
 impl From<wire::MsdynOcsession> for MsdynOcsession {
     fn from(w: wire::MsdynOcsession) -> Self {
         Self {
+            etag: w.etag,
             msdyn_queueassignedreason: w.msdyn_queueassignedreason,
             msdyn_sessioncreationreason: w.msdyn_sessioncreationreason,
             regardingobjectid: w

@@ -68,6 +68,98 @@ pub mod decimal {
     }
 }
 
+/// A create (POST) or update (PATCH) body: only the columns that were set, in key order.
+///
+/// Values are kept as JSON text, so decimals keep every digit. Setting a column to `None`
+/// writes `null`, which is not the same as leaving it out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    values: std::collections::BTreeMap<String, String>,
+    errors: Vec<String>,
+}
+
+/// A body that cannot be written: a lookup was set to a target the docs do not describe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyError(pub Vec<String>);
+
+impl std::fmt::Display for BodyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.join("; "))
+    }
+}
+
+impl std::error::Error for BodyError {}
+
+impl Body {
+    /// Sets a column to a serializable value, or to `null`.
+    pub fn set<T: serde::Serialize>(&mut self, key: &str, value: Option<T>) {
+        match serde_json::to_string(&value) {
+            Ok(json) => {
+                self.values.insert(key.to_string(), json);
+            }
+            Err(e) => self.errors.push(format!("{key}: {e}")),
+        }
+    }
+
+    /// Sets a Decimal or Money column, digit for digit.
+    pub fn set_decimal(&mut self, key: &str, value: Option<Decimal>) {
+        let json = value.map_or_else(|| "null".to_string(), |d| d.to_string());
+        self.values.insert(key.to_string(), json);
+    }
+
+    /// Sets a choice column to its integer value.
+    pub fn set_choice<C: Choice>(&mut self, key: &str, value: Option<C>) {
+        self.set(key, value.map(Choice::value));
+    }
+
+    /// `"<navigation property>@odata.bind": "/<entity set>(<id>)"`.
+    pub fn bind(&mut self, navigation_property: &str, entity_set: &str, id: Uuid) {
+        self.values.insert(
+            format!("{navigation_property}@odata.bind"),
+            format!("\"/{entity_set}({id})\""),
+        );
+    }
+
+    /// Clears a lookup: each of its navigation properties set to `null`.
+    pub fn unbind(&mut self, navigation_properties: &[&str]) {
+        for nav in navigation_properties {
+            self.values.insert((*nav).to_string(), "null".to_string());
+        }
+    }
+
+    /// Records a value that cannot be written; [`Body::to_json`] reports it.
+    pub fn error(&mut self, message: String) {
+        self.errors.push(message);
+    }
+
+    /// Any key with raw JSON, for what the docs do not describe.
+    pub fn set_raw(&mut self, key: &str, value: &serde_json::Value) {
+        self.set(key, Some(value));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// The JSON text of the body.
+    pub fn to_json(&self) -> Result<String, BodyError> {
+        if !self.errors.is_empty() {
+            return Err(BodyError(self.errors.clone()));
+        }
+        let mut out = String::from("{");
+        for (i, (key, value)) in self.values.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&serde_json::to_string(key).map_err(|e| BodyError(vec![e.to_string()]))?);
+            out.push(':');
+            out.push_str(value);
+        }
+        out.push('}');
+        Ok(out)
+    }
+}
+
 /// A `ManagedProperty` column (such as `iscustomizable`): the Web API's `BooleanManagedProperty`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct BooleanManagedProperty {

@@ -53,6 +53,7 @@ pub fn table(model: &Model, names: &Names, logical_name: &str) -> TokenStream {
     let t = &model.tables[logical_name];
     let n = &names.tables[logical_name];
     let record = record(t, n);
+    let body = body(model, t, n);
     let wire = wire(t, n);
     let columns = column_constants(t, n);
     let relationships = relationships(t, n);
@@ -89,6 +90,7 @@ pub fn table(model: &Model, names: &Names, logical_name: &str) -> TokenStream {
         }
 
         #record
+        #body
         #columns
         #relationships
         #(#enums)*
@@ -109,18 +111,18 @@ enum Repr {
 }
 
 enum LookupRepr {
-    Single,
-    Several,
+    /// The target enum: one variant per listed target.
+    Targets,
+    /// No target listed: an `EntityReference`.
     Open,
 }
 
 fn repr(c: &Column, cn: &ColumnNames) -> Repr {
     let rt = rt();
     if c.is_lookup() {
-        return Repr::Lookup(match (c.targets.len(), &cn.targets) {
-            (_, Some(_)) => LookupRepr::Several,
-            (1, None) => LookupRepr::Single,
-            _ => LookupRepr::Open,
+        return Repr::Lookup(match &cn.targets {
+            Some(_) => LookupRepr::Targets,
+            None => LookupRepr::Open,
         });
     }
     if cn.choice.is_some() {
@@ -175,8 +177,7 @@ fn field_type(c: &Column, cn: &ColumnNames) -> TokenStream {
             let e = ident_of(cn.choice.as_ref().map(|c| &c.ty));
             quote!(#rt::MultiSelect<#e>)
         }
-        Repr::Lookup(LookupRepr::Several) => ident_of(cn.targets.as_ref().map(|t| &t.ty)),
-        Repr::Lookup(LookupRepr::Single) => quote!(#rt::Uuid),
+        Repr::Lookup(LookupRepr::Targets) => ident_of(cn.targets.as_ref().map(|t| &t.ty)),
         Repr::Lookup(LookupRepr::Open) => quote!(#rt::EntityReference),
         Repr::Decimal => quote!(#rt::Decimal),
         Repr::Raw => quote!(#rt::serde_json::Value),
@@ -223,6 +224,8 @@ fn record(t: &Table, n: &TableNames) -> TokenStream {
         #[derive(Debug, Clone, PartialEq, Default, #rt::serde::Deserialize)]
         #[serde(crate = #SERDE_CRATE, from = #wire)]
         pub struct #ty {
+            /// The row version (`@odata.etag`), for `If-Match` on update and delete.
+            pub etag: Option<String>,
             #(#fields)*
         }
     }
@@ -512,6 +515,11 @@ fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
     let to = rows
         .iter()
         .map(|(v, l, _)| quote!(Self::#v(id) => (Some(#l), *id),));
+    // With one target, a value read without the annotation can only be that target.
+    let only = match rows.as_slice() {
+        [(v, _, _)] => quote!(None => Self::#v(id),),
+        _ => TokenStream::new(),
+    };
     let doc = docs(&[format!(
         "The row `{}` points to: one variant per target table.",
         c.logical_name
@@ -531,6 +539,7 @@ fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
             pub fn from_parts(logical_name: Option<&str>, id: #rt::Uuid) -> Self {
                 match logical_name {
                     #(#from)*
+                    #only
                     other => Self::Unknown(#rt::EntityReference {
                         logical_name: other.map(ToString::to_string),
                         id,
@@ -547,6 +556,180 @@ fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
             }
         }
     }
+}
+
+/// The create/update body builder: one setter per column that can be written.
+fn body(model: &Model, t: &Table, n: &TableNames) -> TokenStream {
+    let rt = rt();
+    let record = format_ident!("{}", n.record);
+    let body = format_ident!("{}", n.body);
+    let setters = t
+        .columns
+        .values()
+        .filter_map(|c| setter(model, t, c, &n.columns[&c.logical_name]));
+    let doc = docs(&[
+        format!(
+            "A create (POST) or update (PATCH) body for `{}`.",
+            t.logical_name
+        ),
+        String::new(),
+        "It holds only the columns that were set; a setter given `None` writes `null`.".to_string(),
+    ]);
+    quote! {
+        #doc
+        #[derive(Debug, Clone, Default, PartialEq, Eq)]
+        pub struct #body(#rt::Body);
+
+        impl #record {
+            /// Starts a create (POST) body.
+            pub fn create() -> #body {
+                #body::default()
+            }
+
+            /// Starts an update (PATCH) body.
+            pub fn update() -> #body {
+                #body::default()
+            }
+        }
+
+        impl #body {
+            #(#setters)*
+
+            /// Sets any key to raw JSON, for what the docs do not describe.
+            pub fn raw(mut self, key: &str, value: &#rt::serde_json::Value) -> Self {
+                self.0.set_raw(key, value);
+                self
+            }
+
+            /// The JSON text to send; an error when a lookup was set to an undescribed target.
+            pub fn to_json(&self) -> Result<String, #rt::BodyError> {
+                self.0.to_json()
+            }
+        }
+    }
+}
+
+/// Whether a body may set the column: not read-only, valid for create or update, and of a
+/// kind that is written as a plain property or a bind.
+fn settable(c: &Column, repr: &Repr) -> bool {
+    let read_only = c.writable == Some(false)
+        || (c.valid_for_create == Some(false) && c.valid_for_update == Some(false));
+    let writable_kind = !matches!(c.ty, Some(ColumnType::PartyList | ColumnType::Virtual))
+        && !matches!(repr, Repr::Lookup(LookupRepr::Open));
+    !read_only && writable_kind
+}
+
+fn setter(model: &Model, t: &Table, c: &Column, cn: &ColumnNames) -> Option<TokenStream> {
+    let repr = repr(c, cn);
+    if !settable(c, &repr) {
+        return None;
+    }
+    let f = format_ident!("{}", cn.field);
+    let ty = field_type(c, cn);
+    let key = &c.logical_name;
+    let mut lines = vec![format!("Sets `{key}`; `None` writes `null`.")];
+    if c.valid_for_update == Some(false) {
+        lines.push("Only on create: the docs say it is not valid for update.".to_string());
+    }
+    if c.valid_for_create == Some(false) {
+        lines.push("Only on update: the docs say it is not valid for create.".to_string());
+    }
+    let write = match repr {
+        Repr::Decimal => quote!(self.0.set_decimal(#key, value);),
+        Repr::Choice => quote!(self.0.set_choice(#key, value);),
+        Repr::Lookup(_) => {
+            let enum_ty = ident_of(cn.targets.as_ref().map(|t| &t.ty));
+            let names = cn.targets.as_ref()?;
+            let mut arms = Vec::new();
+            let mut navs = Vec::new();
+            lines.push(String::new());
+            lines.push(
+                "Writes `<navigation property>@odata.bind: \"/<entity set>(<id>)\"`:".to_string(),
+            );
+            for target in &c.targets {
+                let variant = format_ident!("{}", names.variants[target]);
+                let (nav, nav_stated) = navigation_property(t, c, target);
+                let (set, set_stated) = entity_set(model, target);
+                lines.push(format!(
+                    "- `{target}`: `{nav}@odata.bind`{} with `/{set}(id)`{}",
+                    if nav_stated {
+                        ""
+                    } else {
+                        " (assumed: no relationship states it)"
+                    },
+                    if set_stated {
+                        ""
+                    } else {
+                        " (assumed: the docs do not give its entity set)"
+                    },
+                ));
+                arms.push(quote!(Some(#enum_ty::#variant(id)) => self.0.bind(#nav, #set, id),));
+                navs.push(nav);
+            }
+            let unknown =
+                format!("{key}: no navigation property is known for a target outside the docs");
+            quote! {
+                match value {
+                    #(#arms)*
+                    Some(#enum_ty::Unknown(_)) => self.0.error(#unknown.to_string()),
+                    None => self.0.unbind(&[#(#navs),*]),
+                }
+            }
+        }
+        _ => quote!(self.0.set(#key, value);),
+    };
+    let doc = docs(&lines);
+    Some(quote! {
+        #doc
+        pub fn #f(mut self, value: Option<#ty>) -> Self {
+            #write
+            self
+        }
+    })
+}
+
+/// The navigation property a lookup writes for one target: from the relationship that names
+/// the column and the target, else the Dataverse convention (`<column>` for a single target,
+/// `<column>_<target>` for several), reported as assumed.
+fn navigation_property(t: &Table, c: &Column, target: &str) -> (String, bool) {
+    let stated = t.relationships.values().find_map(|r| {
+        (r.kind == RelationshipKind::ManyToOne
+            && r.referencing_attribute.as_deref() == Some(c.logical_name.as_str())
+            && r.referenced_entity.as_deref() == Some(target))
+        .then(|| r.navigation_property.clone())
+        .flatten()
+    });
+    match stated {
+        Some(nav) => (nav, true),
+        None if c.targets.len() == 1 => (c.logical_name.clone(), false),
+        None => (format!("{}_{target}", c.logical_name), false),
+    }
+}
+
+/// A table's entity set name: from its page when present, else the plural Dataverse gives by
+/// default (`account` -> `accounts`, `opportunity` -> `opportunities`), reported as assumed.
+fn entity_set(model: &Model, table: &str) -> (String, bool) {
+    if let Some(set) = model
+        .tables
+        .get(table)
+        .and_then(|t| t.entity_set_name.clone())
+    {
+        return (set, true);
+    }
+    let plural = if let Some(stem) = table
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'i', 'o', 'u']))
+    {
+        format!("{stem}ies")
+    } else if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|e| table.ends_with(e))
+    {
+        format!("{table}es")
+    } else {
+        format!("{table}s")
+    };
+    (plural, false)
 }
 
 /// The private wire struct: the JSON as the Web API shapes it, converted into the record.
@@ -576,7 +759,7 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
                     });
                 }
                 let conv = match (kind, &target) {
-                    (LookupRepr::Several, Some(tf)) => {
+                    (LookupRepr::Targets, Some(tf)) => {
                         quote!(#ty::from_parts(w.#tf.as_deref(), id))
                     }
                     (LookupRepr::Open, Some(tf)) => {
@@ -618,11 +801,7 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
     } else {
         TokenStream::new()
     };
-    let w = if t.columns.is_empty() {
-        quote!(_w)
-    } else {
-        quote!(w)
-    };
+    let w = quote!(w);
     quote! {
         mod wire {
             #[allow(unused_imports)]
@@ -631,6 +810,8 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
             #[derive(#rt::serde::Deserialize)]
             #[serde(crate = #SERDE_CRATE)]
             pub(super) struct #ty {
+                #[serde(rename = "@odata.etag", default)]
+                pub(super) etag: Option<String>,
                 #(#fields)*
             }
         }
@@ -638,6 +819,7 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
         impl From<wire::#ty> for #ty {
             fn from(#w: wire::#ty) -> Self {
                 Self {
+                    etag: w.etag,
                     #(#inits)*
                 }
             }

@@ -13,6 +13,9 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Module names at the crate root that tables must not take.
 const RESERVED_MODULES: &[&str] = &["runtime"];
 
+/// Field and method names the generated record and body types use themselves.
+const RESERVED_FIELDS: &[&str] = &["etag", "to_json", "raw"];
+
 /// Names the generated code uses unqualified inside a table module (prelude items): no
 /// generated type may take them, so they can never be shadowed.
 const RESERVED_TYPES: &[&str] = &[
@@ -29,6 +32,8 @@ pub struct Names {
 pub struct TableNames {
     pub module: String,
     pub record: String,
+    /// The create/update body builder.
+    pub body: String,
     pub columns: BTreeMap<String, ColumnNames>,
     /// Relationship schema name -> constant name.
     pub relationships: BTreeMap<String, String>,
@@ -42,7 +47,7 @@ pub struct ColumnNames {
     pub constant: String,
     /// The choice enum, for columns with options.
     pub choice: Option<ChoiceNames>,
-    /// The target enum, for lookups with more than one target.
+    /// The target enum, for lookups with at least one listed target.
     pub targets: Option<TargetNames>,
 }
 
@@ -81,22 +86,21 @@ fn table_names(table: &Table) -> TableNames {
         upper_camel(schema).unwrap_or_else(|| "Record".to_string()),
         "Record",
     );
+    let body = types.claim(format!("{record}Body"), "Builder");
     let mut consts = Namespace::default();
     consts.taken.insert("ALL".to_string());
     let mut columns = BTreeMap::new();
     for (logical, col) in &table.columns {
         columns.insert(logical.clone(), column_names(col, &mut types, &mut consts));
     }
-    // The `@Microsoft.Dynamics.CRM.lookuplogicalname` annotation decides the variant of a lookup
-    // with several targets (or none listed); its wire field shares the struct with every column.
+    // The `@Microsoft.Dynamics.CRM.lookuplogicalname` annotation decides a lookup's variant; its
+    // wire field shares the struct with every column.
     let mut wire = Namespace::default();
+    wire.taken.insert("etag".to_string());
     wire.taken
         .extend(columns.values().map(|c: &ColumnNames| c.field.clone()));
     for (logical, names) in columns.iter_mut() {
-        let needs_target = table
-            .columns
-            .get(logical)
-            .is_some_and(|c| c.is_lookup() && c.targets.len() != 1);
+        let needs_target = table.columns.get(logical).is_some_and(Column::is_lookup);
         if needs_target {
             let base = format!("{}_target", names.field.trim_start_matches("r#"));
             names.target_field = Some(wire.claim(base, "_"));
@@ -117,6 +121,7 @@ fn table_names(table: &Table) -> TableNames {
     TableNames {
         module,
         record,
+        body,
         columns,
         relationships,
     }
@@ -128,7 +133,7 @@ fn column_names(col: &Column, types: &mut Namespace, consts: &mut Namespace) -> 
         ty: types.claim(base.clone(), "Choice"),
         variants: variants(col),
     });
-    let targets = (col.is_lookup() && col.targets.len() > 1).then(|| {
+    let targets = (col.is_lookup() && !col.targets.is_empty()).then(|| {
         let mut vs = Namespace::default();
         vs.taken.insert("Unknown".to_string());
         TargetNames {
@@ -145,8 +150,12 @@ fn column_names(col: &Column, types: &mut Namespace, consts: &mut Namespace) -> 
                 .collect(),
         }
     });
+    let mut field = snake_ident(&col.logical_name);
+    if RESERVED_FIELDS.contains(&field.as_str()) {
+        field.push('_');
+    }
     ColumnNames {
-        field: snake_ident(&col.logical_name),
+        field,
         target_field: None,
         constant: consts.claim(upper_snake(&col.logical_name), "_COLUMN"),
         choice,
