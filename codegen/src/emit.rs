@@ -689,8 +689,8 @@ fn setter(model: &Model, t: &Table, c: &Column, cn: &ColumnNames) -> Option<Toke
 }
 
 /// The navigation property a lookup writes for one target: from the relationship that names
-/// the column and the target, else the Dataverse convention (`<column>` for a single target,
-/// `<column>_<target>` for several), reported as assumed.
+/// the column and the target, else the Dataverse convention (`<column>` for a single target or
+/// an Owner, `<column>_<target>` for several), reported as assumed.
 fn navigation_property(t: &Table, c: &Column, target: &str) -> (String, bool) {
     let stated = t.relationships.values().find_map(|r| {
         (r.kind == RelationshipKind::ManyToOne
@@ -701,7 +701,10 @@ fn navigation_property(t: &Table, c: &Column, target: &str) -> (String, bool) {
     });
     match stated {
         Some(nav) => (nav, true),
-        None if c.targets.len() == 1 => (c.logical_name.clone(), false),
+        // An Owner lookup binds through one navigation property whatever the target.
+        None if c.targets.len() == 1 || c.ty == Some(ColumnType::Owner) => {
+            (c.logical_name.clone(), false)
+        }
         None => (format!("{}_{target}", c.logical_name), false),
     }
 }

@@ -10,6 +10,7 @@
 //! Everything but [`io`] is free of file system access; the CLI and the build script read the
 //! docs with [`io::read_docs`], call [`generate`], and write with [`io::write_output`].
 
+pub mod cargo;
 pub mod diag;
 pub mod emit;
 pub mod io;
