@@ -233,15 +233,23 @@ pub fn upper_camel(s: &str) -> Option<String> {
     if s.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()) {
         return None;
     }
-    let mut out = String::with_capacity(s.len());
-    for word in s
+    let text = strip_tags(s);
+    let mut out = String::with_capacity(text.len());
+    for word in text
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
     {
-        let mut chars = word.chars().filter(|c| *c != '\'');
+        let word: String = word.chars().filter(|c| *c != '\'').collect();
+        // `ACTIVE` and `URL` read as `Active` and `Url`, as Rust names acronyms.
+        let shouting = word.len() > 1 && !word.chars().any(|c| c.is_ascii_lowercase());
+        let mut chars = word.chars();
         if let Some(first) = chars.next() {
             out.push(first.to_ascii_uppercase());
-            out.extend(chars);
+            if shouting {
+                out.extend(chars.map(|c| c.to_ascii_lowercase()));
+            } else {
+                out.extend(chars);
+            }
         }
     }
     if out.is_empty() {
@@ -251,6 +259,24 @@ pub fn upper_camel(s: &str) -> Option<String> {
         out.push_str("Value");
     }
     Some(out)
+}
+
+/// Drops `<tag>`s, so `<b>Bold</b>` names `Bold`.
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('>') {
+            Some(close) => rest = &rest[open + close + 1..],
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `sample_bankaccount_msdyn_ocsessions` -> `SAMPLE_BANKACCOUNT_MSDYN_OCSESSIONS`.
@@ -325,6 +351,9 @@ mod tests {
             ("***", None),
             ("Café", None),
             ("1 Hour", Some("1Hour")),
+            ("ACTIVE ", Some("Active")),
+            ("URL of the MSDYN_X", Some("UrlOfTheMsdynX")),
+            ("<b>Bold</b> text", Some("BoldText")),
         ];
         for (s, want) in cases {
             assert_eq!(upper_camel(s).as_deref(), want, "{s:?}");

@@ -59,7 +59,23 @@ pub fn plain(raw: &str) -> String {
                     }
                 }
             }
-            '*' | '`' => rest = &rest[len..],
+            '`' => rest = &rest[len..],
+            '*' => {
+                // Emphasis markers go; a lone `*` that opens or closes nothing (`*/`) stays.
+                let run = rest.len() - rest.trim_start_matches('*').len();
+                let before = raw[..raw.len() - rest.len()].chars().next_back();
+                let after = rest[run..].chars().next();
+                let at_edge = before.map_or(true, char::is_whitespace) && out.trim().is_empty()
+                    || rest[run..].trim().is_empty();
+                let marker = at_edge
+                    || run >= 2
+                    || after.is_some_and(char::is_alphanumeric)
+                    || before.is_some_and(char::is_alphanumeric);
+                if !marker {
+                    out.push_str(&rest[..run]);
+                }
+                rest = &rest[run..];
+            }
             '[' => match link_text(rest) {
                 Some((text, used)) => {
                     out.push_str(&plain(text));
@@ -225,6 +241,10 @@ mod tests {
             ("Café ünïcode", "Café ünïcode"),
             ("a \\| b", "a | b"),
             ("  spaced  ", "spaced"),
+            ("**Ends with */ comment**", "Ends with */ comment"),
+            ("POST [*org URI*]/api", "POST [org URI]/api"),
+            ("See **SchemaName**.", "See SchemaName."),
+            ("2 * 3", "2 * 3"),
         ];
         for (raw, want) in cases {
             assert_eq!(plain(raw), want, "plain({raw:?})");
