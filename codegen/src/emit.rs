@@ -60,8 +60,9 @@ pub fn table(model: &Model, names: &Names, logical_name: &str) -> TokenStream {
     let enums = t.columns.values().map(|c| {
         let cn = &n.columns[&c.logical_name];
         let choice = choice_enum(c, cn);
+        let mapping = state_mapping(t, n, c);
         let targets = target_enum(c, cn);
-        quote!(#choice #targets)
+        quote!(#choice #mapping #targets)
     });
     let logical = &t.logical_name;
     let opt_str = |v: &Option<String>| match v {
@@ -485,6 +486,73 @@ fn choice_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
         impl<'de> #rt::serde::Deserialize<'de> for #ty {
             fn deserialize<D: #rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 #rt::choice::deserialize(d)
+            }
+        }
+    }
+}
+
+/// `Status::state()` and `State::default_status()`, where the docs give them: the Status enum
+/// and the State enum of one table know each other.
+fn state_mapping(t: &Table, n: &TableNames, c: &Column) -> TokenStream {
+    let (partner_type, method, doc) = match c.ty {
+        Some(ColumnType::Status) => (
+            ColumnType::State,
+            format_ident!("state"),
+            "The State this status belongs to, as the docs give it.",
+        ),
+        Some(ColumnType::State) => (
+            ColumnType::Status,
+            format_ident!("default_status"),
+            "The default status of this state, as the docs give it.",
+        ),
+        _ => return TokenStream::new(),
+    };
+    let Some(own) = n.columns[&c.logical_name].choice.as_ref() else {
+        return TokenStream::new();
+    };
+    let Some((partner, partner_names)) = t.columns.values().find_map(|p| {
+        let names = n.columns[&p.logical_name].choice.as_ref()?;
+        (p.ty.as_ref() == Some(&partner_type)).then_some((p, names))
+    }) else {
+        return TokenStream::new();
+    };
+    let doc = format!(" {doc}");
+    let ty = format_ident!("{}", own.ty);
+    let partner_ty = format_ident!("{}", partner_names.ty);
+    let arms: Vec<_> = c
+        .options
+        .values()
+        .filter_map(|o| {
+            let target = if partner_type == ColumnType::State {
+                o.state
+            } else {
+                o.default_status
+            }?;
+            let v = format_ident!("{}", own.variants[&o.value]);
+            let value = match partner_names.variants.get(&target) {
+                Some(pv) if partner.options.contains_key(&target) => {
+                    let pv = format_ident!("{}", pv);
+                    quote!(#partner_ty::#pv)
+                }
+                _ => {
+                    let lit = Literal::i32_unsuffixed(target);
+                    quote!(#partner_ty::Unknown(#lit))
+                }
+            };
+            Some(quote!(Self::#v => Some(#value),))
+        })
+        .collect();
+    if arms.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        impl #ty {
+            #[doc = #doc]
+            pub const fn #method(self) -> Option<#partner_ty> {
+                match self {
+                    #(#arms)*
+                    _ => None,
+                }
             }
         }
     }

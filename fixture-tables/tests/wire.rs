@@ -286,3 +286,15 @@ fn relationship_metadata() {
         dataverse_tables::runtime::RelationshipKind::ManyToMany
     );
 }
+
+#[test]
+fn status_and_state_know_each_other() {
+    assert_eq!(Statuscode::Frozen.state(), Some(Statecode::Inactive));
+    assert_eq!(Statuscode::Active.state(), Some(Statecode::Active));
+    assert_eq!(Statuscode::Unknown(5).state(), None);
+    assert_eq!(
+        Statecode::Inactive.default_status(),
+        Some(Statuscode::Inactive)
+    );
+    assert_eq!(Statecode::Unknown(9).default_status(), None);
+}
