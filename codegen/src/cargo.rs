@@ -2,6 +2,7 @@
 //! table modules into `$OUT_DIR`, with cargo's conventions for change tracking and messages.
 
 use crate::{generate_docs, io, Options};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Generates the tables of a docs directory for the crate whose build script calls it.
@@ -9,18 +10,28 @@ use std::path::{Path, PathBuf};
 pub struct BuildScript {
     docs: PathBuf,
     strict: bool,
+    tables: Option<BTreeSet<String>>,
 }
 
 impl BuildScript {
     /// Pages from `docs`, unless `DATAVERSE_DOCS_DIR` names another directory;
-    /// `DATAVERSE_STRICT=1` turns warnings into errors.
+    /// `DATAVERSE_STRICT=1` turns warnings into errors; `DATAVERSE_TABLES=account,contact`
+    /// generates only those tables and the tables they reference.
     pub fn from_env(docs: impl Into<PathBuf>) -> Self {
         println!("cargo::rerun-if-env-changed=DATAVERSE_DOCS_DIR");
         println!("cargo::rerun-if-env-changed=DATAVERSE_STRICT");
+        println!("cargo::rerun-if-env-changed=DATAVERSE_TABLES");
+        let tables = std::env::var("DATAVERSE_TABLES")
+            .ok()
+            .map(|v| parse_tables(&v));
         let docs =
             std::env::var_os("DATAVERSE_DOCS_DIR").map_or_else(|| docs.into(), PathBuf::from);
         let strict = std::env::var("DATAVERSE_STRICT").is_ok_and(|v| v == "1" || v == "true");
-        BuildScript { docs, strict }
+        BuildScript {
+            docs,
+            strict,
+            tables,
+        }
     }
 
     /// Pages from exactly `docs` (no environment override).
@@ -28,6 +39,7 @@ impl BuildScript {
         BuildScript {
             docs: docs.into(),
             strict: false,
+            tables: None,
         }
     }
 
@@ -56,6 +68,7 @@ impl BuildScript {
             docs,
             Options {
                 strict: self.strict,
+                tables: self.tables.clone(),
             },
         )
         .map_err(|e| e.to_string())?;
@@ -66,6 +79,14 @@ impl BuildScript {
             .map(|_| ())
             .map_err(|e| format!("writing {}: {e}", out.display()))
     }
+}
+
+/// `account, contact` -> {account, contact}: logical names, separated by commas or whitespace.
+pub fn parse_tables(list: &str) -> BTreeSet<String> {
+    list.split(|c: char| c == ',' || c.is_whitespace())
+        .map(|s| s.trim().to_ascii_lowercase())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 fn fail(message: &str) -> ! {

@@ -26,10 +26,12 @@ use source::{Loc, SourceFile};
 use std::collections::BTreeMap;
 
 /// Run options shared by the CLI and the build script.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Treat warnings as errors.
     pub strict: bool,
+    /// Generate only these tables (logical names) and the tables they reference; all when `None`.
+    pub tables: Option<std::collections::BTreeSet<String>>,
 }
 
 /// The name of the index file that declares one module per table.
@@ -108,8 +110,20 @@ fn generate_with(
     earlier: Diagnostics,
     options: Options,
 ) -> Result<Generated, GenerateError> {
-    let (model, mut diags) = build_model(sources);
+    let (mut model, mut diags) = build_model(sources);
     diags.extend(earlier.0);
+    if let Some(tables) = &options.tables {
+        for name in model.select(tables) {
+            diags.push(Diagnostic::error(
+                Loc {
+                    file: "DATAVERSE_TABLES".to_string(),
+                    line: 1,
+                    col: 1,
+                },
+                format!("table `{name}` was asked for, but no page describes it"),
+            ));
+        }
+    }
     if options.strict {
         diags.promote_warnings();
     }

@@ -29,6 +29,9 @@ enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
+        /// Only these tables (comma-separated logical names) and the tables they reference.
+        #[arg(long)]
+        tables: Option<String>,
     },
     /// Print the merged model as JSON.
     Model {
@@ -60,7 +63,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    let generated = match dataverse_codegen::generate_docs(docs, Options { strict }) {
+    let generated = match dataverse_codegen::generate_docs(docs, options) {
         Ok(g) => g,
         Err(e) => {
             eprintln!("{}", e.0);

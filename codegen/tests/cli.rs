@@ -100,3 +100,49 @@ fn a_missing_docs_directory_is_an_error() {
     assert_eq!(run.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&run.stderr).contains("cannot read the docs directory"));
 }
+
+#[test]
+fn tables_selects_what_is_generated() {
+    let out = scratch("cli-tables");
+    let pages = common::fixtures("pages");
+    let run = bin()
+        .args([
+            "generate",
+            "--tables",
+            "sample_note,samplelegacyitem",
+            "--docs",
+        ])
+        .arg(&pages)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut names: Vec<_> = std::fs::read_dir(&out)
+        .expect("out")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["sample_note.rs", "samplelegacyitem.rs", "tables.rs"]
+    );
+
+    let run = bin()
+        .args(["generate", "--tables", "nosuchtable", "--docs"])
+        .arg(&pages)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("table `nosuchtable` was asked for, but no page describes it"),
+        "{stderr}"
+    );
+}
