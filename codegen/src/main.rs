@@ -53,8 +53,28 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let (docs, strict) = match &cli.command {
-        Command::Generate { docs, strict, .. } | Command::Model { docs, strict } => (docs, *strict),
+    let (docs, options) = match &cli.command {
+        Command::Generate {
+            docs,
+            strict,
+            tables,
+            ..
+        } => (
+            docs,
+            Options {
+                strict: *strict,
+                tables: tables
+                    .as_deref()
+                    .map(dataverse_codegen::cargo::parse_tables),
+            },
+        ),
+        Command::Model { docs, strict } => (
+            docs,
+            Options {
+                strict: *strict,
+                tables: None,
+            },
+        ),
     };
     let docs = match io::read_docs(docs) {
         Ok(docs) => docs,

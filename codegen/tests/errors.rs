@@ -60,6 +60,13 @@ fn unknown_type_is_a_warning_and_an_error_when_strict() {
     let file = SourceFile::new("unknown_type.md", text);
     let ok = generate(std::slice::from_ref(&file), Options::default()).expect("a warning only");
     assert_eq!(ok.diagnostics.warnings(), 1);
-    let strict = generate(&[file], Options { strict: true }).expect_err("strict fails");
+    let strict = generate(
+        &[file],
+        Options {
+            strict: true,
+            ..Options::default()
+        },
+    )
+    .expect_err("strict fails");
     assert_eq!(strict.0.errors(), 1);
 }
