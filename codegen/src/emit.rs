@@ -45,7 +45,13 @@ pub fn index(model: &Model, names: &Names) -> TokenStream {
             }
         }
     });
-    quote!(#(#mods)*)
+    quote! {
+        /// Global choices: one enum per option set that several columns share.
+        pub mod choices {
+            include!(concat!(env!("OUT_DIR"), "/choices.rs"));
+        }
+        #(#mods)*
+    }
 }
 
 /// One table's module body.
@@ -126,7 +132,7 @@ fn repr(c: &Column, cn: &ColumnNames) -> Repr {
             None => LookupRepr::Open,
         });
     }
-    if cn.choice.is_some() {
+    if cn.choice.is_some() || cn.global_choice.is_some() {
         return match c.ty {
             Some(ColumnType::MultiSelectPicklist) => Repr::MultiChoice,
             _ => Repr::Choice,
@@ -173,15 +179,26 @@ fn field_type(c: &Column, cn: &ColumnNames) -> TokenStream {
     let rt = rt();
     match repr(c, cn) {
         Repr::Plain(ty) => ty,
-        Repr::Choice => ident_of(cn.choice.as_ref().map(|c| &c.ty)),
+        Repr::Choice => choice_type(cn),
         Repr::MultiChoice => {
-            let e = ident_of(cn.choice.as_ref().map(|c| &c.ty));
+            let e = choice_type(cn);
             quote!(#rt::MultiSelect<#e>)
         }
         Repr::Lookup(LookupRepr::Targets) => ident_of(cn.targets.as_ref().map(|t| &t.ty)),
         Repr::Lookup(LookupRepr::Open) => quote!(#rt::EntityReference),
         Repr::Decimal => quote!(#rt::Decimal),
         Repr::Raw => quote!(#rt::serde_json::Value),
+    }
+}
+
+/// The column's choice enum: its own, or the shared one of its global choice.
+fn choice_type(cn: &ColumnNames) -> TokenStream {
+    match &cn.global_choice {
+        Some(global) => {
+            let ty = format_ident!("{}", global);
+            quote!(crate::choices::#ty)
+        }
+        None => ident_of(cn.choice.as_ref().map(|c| &c.ty)),
     }
 }
 
@@ -395,13 +412,47 @@ fn snake(key: &str) -> String {
 }
 
 fn choice_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
-    let Some(choice) = &cn.choice else {
+    match &cn.choice {
+        Some(choice) => choice_enum_of(
+            &c.options,
+            choice,
+            &format!("Choices of `{}`.", c.logical_name),
+        ),
+        None => TokenStream::new(),
+    }
+}
+
+/// The `choices` module: one shared enum per global choice.
+pub fn global_choices(model: &Model, names: &Names) -> TokenStream {
+    let enums = model
+        .global_choices()
+        .into_iter()
+        .filter_map(|(name, options)| {
+            let choice = names.global_choices.get(&name)?;
+            Some(choice_enum_of(
+                &options,
+                choice,
+                &format!("The global choice `{name}`, shared by every column that uses it."),
+            ))
+        });
+    let enums: Vec<TokenStream> = enums.collect();
+    if enums.is_empty() {
         return TokenStream::new();
-    };
+    }
+    quote! {
+        use ::dataverse_tables::runtime as rt;
+        #(#enums)*
+    }
+}
+
+fn choice_enum_of(
+    options: &std::collections::BTreeMap<i32, crate::model::ChoiceOption>,
+    choice: &crate::names::ChoiceNames,
+    subject: &str,
+) -> TokenStream {
     let rt = rt();
     let ty = format_ident!("{}", choice.ty);
-    let variants: Vec<_> = c
-        .options
+    let variants: Vec<_> = options
         .values()
         .map(|o| {
             let v = format_ident!("{}", choice.variants[&o.value]);
@@ -438,7 +489,7 @@ fn choice_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
         .iter()
         .map(|(v, _, label, _)| quote!(Self::#v => Some(#label),));
     let all = variants.iter().map(|(v, _, _, _)| quote!(Self::#v));
-    let doc = docs(&[format!("Choices of `{}`.", c.logical_name)]);
+    let doc = docs(&[subject.to_string()]);
     quote! {
         #doc
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

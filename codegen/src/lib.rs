@@ -37,6 +37,9 @@ pub struct Options {
 /// The name of the index file that declares one module per table.
 pub const INDEX_FILE: &str = "tables.rs";
 
+/// The name of the file of shared enums for global choices.
+pub const CHOICES_FILE: &str = "choices.rs";
+
 /// What a successful run produces.
 #[derive(Debug)]
 pub struct Generated {
@@ -145,6 +148,8 @@ fn generate_with(
     let mut files = BTreeMap::new();
     let index = render::pretty(emit::index(&model, &names));
     files.insert(INDEX_FILE.to_string(), index.map_err(|e| internal(&e))?);
+    let choices = render::pretty(emit::global_choices(&model, &names));
+    files.insert(CHOICES_FILE.to_string(), choices.map_err(|e| internal(&e))?);
     let logicals: Vec<&String> = model.tables.keys().collect();
     let rendered = parallel_map(&logicals, |logical| {
         render::pretty(emit::table(&model, &names, logical)).map_err(|e| internal(&e))

@@ -7,11 +7,11 @@
 //! normalization all take their value as a suffix, so a name never depends on iteration order.
 //! `Unknown` is reserved for the catch-all variant.
 
-use crate::model::{Column, Model, Table};
+use crate::model::{ChoiceOption, Column, Model, Table};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Module names at the crate root that tables must not take.
-const RESERVED_MODULES: &[&str] = &["runtime"];
+const RESERVED_MODULES: &[&str] = &["runtime", "choices"];
 
 /// Field and method names the generated record and body types use themselves.
 const RESERVED_FIELDS: &[&str] = &["etag", "to_json", "raw"];
@@ -26,6 +26,8 @@ const RESERVED_TYPES: &[&str] = &[
 #[derive(Debug, Default)]
 pub struct Names {
     pub tables: BTreeMap<String, TableNames>,
+    /// Global choice name -> its shared enum in the `choices` module.
+    pub global_choices: BTreeMap<String, ChoiceNames>,
 }
 
 #[derive(Debug, Default)]
@@ -45,8 +47,10 @@ pub struct ColumnNames {
     /// The wire struct's field for a lookup's `@Microsoft.Dynamics.CRM.lookuplogicalname`.
     pub target_field: Option<String>,
     pub constant: String,
-    /// The choice enum, for columns with options.
+    /// The choice enum of the column's own (local) choice.
     pub choice: Option<ChoiceNames>,
+    /// The shared enum of the column's global choice, in the `choices` module.
+    pub global_choice: Option<String>,
     /// The target enum, for lookups with at least one listed target.
     pub targets: Option<TargetNames>,
 }
@@ -66,13 +70,28 @@ pub struct TargetNames {
 
 pub fn assign(model: &Model) -> Names {
     let mut names = Names::default();
+    let mut globals = Namespace::default();
+    globals
+        .taken
+        .extend(RESERVED_TYPES.iter().map(|s| s.to_string()));
+    for (name, options) in model.global_choices() {
+        let ty = globals.claim(
+            upper_camel(&name).unwrap_or_else(|| "GlobalChoice".to_string()),
+            "Choice",
+        );
+        let variants = variants(&options);
+        names
+            .global_choices
+            .insert(name, ChoiceNames { ty, variants });
+    }
     for (logical, table) in &model.tables {
-        names.tables.insert(logical.clone(), table_names(table));
+        let table_names = table_names(table, &names.global_choices);
+        names.tables.insert(logical.clone(), table_names);
     }
     names
 }
 
-fn table_names(table: &Table) -> TableNames {
+fn table_names(table: &Table, globals: &BTreeMap<String, ChoiceNames>) -> TableNames {
     let mut module = snake_ident(&table.logical_name);
     if RESERVED_MODULES.contains(&module.as_str()) {
         module.push('_');
@@ -91,7 +110,10 @@ fn table_names(table: &Table) -> TableNames {
     consts.taken.insert("ALL".to_string());
     let mut columns = BTreeMap::new();
     for (logical, col) in &table.columns {
-        columns.insert(logical.clone(), column_names(col, &mut types, &mut consts));
+        columns.insert(
+            logical.clone(),
+            column_names(table, col, globals, &mut types, &mut consts),
+        );
     }
     // The `@Microsoft.Dynamics.CRM.lookuplogicalname` annotation decides a lookup's variant; its
     // wire field shares the struct with every column.
@@ -127,11 +149,21 @@ fn table_names(table: &Table) -> TableNames {
     }
 }
 
-fn column_names(col: &Column, types: &mut Namespace, consts: &mut Namespace) -> ColumnNames {
+fn column_names(
+    table: &Table,
+    col: &Column,
+    globals: &BTreeMap<String, ChoiceNames>,
+    types: &mut Namespace,
+    consts: &mut Namespace,
+) -> ColumnNames {
     let base = upper_camel(&col.schema_name).unwrap_or_else(|| "Column".to_string());
-    let choice = col.is_choice().then(|| ChoiceNames {
+    let global_choice = col
+        .global_choice(&table.logical_name)
+        .and_then(|g| globals.get(g))
+        .map(|g| g.ty.clone());
+    let choice = (col.is_choice() && global_choice.is_none()).then(|| ChoiceNames {
         ty: types.claim(base.clone(), "Choice"),
-        variants: variants(col),
+        variants: variants(&col.options),
     });
     let targets = (col.is_lookup() && !col.targets.is_empty()).then(|| {
         let mut vs = Namespace::default();
@@ -159,14 +191,14 @@ fn column_names(col: &Column, types: &mut Namespace, consts: &mut Namespace) -> 
         target_field: None,
         constant: consts.claim(upper_snake(&col.logical_name), "_COLUMN"),
         choice,
+        global_choice,
         targets,
     }
 }
 
 /// Variant names for a column's options: from labels, with value suffixes on collisions.
-fn variants(col: &Column) -> BTreeMap<i32, String> {
-    let base: Vec<(i32, String)> = col
-        .options
+fn variants(options: &BTreeMap<i32, ChoiceOption>) -> BTreeMap<i32, String> {
+    let base: Vec<(i32, String)> = options
         .values()
         .map(|o| {
             let name = upper_camel(&o.label)
@@ -334,7 +366,6 @@ fn is_keyword(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ChoiceOption;
 
     #[test]
     fn camel_cases() {
@@ -391,7 +422,7 @@ mod tests {
                 },
             );
         }
-        let got: Vec<(i32, String)> = variants(&col).into_iter().collect();
+        let got: Vec<(i32, String)> = variants(&col.options).into_iter().collect();
         let want = [
             (-1, "ValueMinus1"),
             (1, "Active1"),

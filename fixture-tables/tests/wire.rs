@@ -1,8 +1,9 @@
 //! Serde round trips for every column type, against JSON shaped as the Dataverse Web API
 //! documents it (GET responses with annotations; POST/PATCH bodies with `@odata.bind`).
 
+use dataverse_fixture_tables::choices::SampleBranch;
 use dataverse_fixture_tables::sample_bankaccount::{
-    relationships, OwnerId, SampleBankaccount, SampleBranches, SampleCategory, SampleCustomerId,
+    relationships, OwnerId, SampleBankaccount, SampleCategory, SampleCustomerId,
     SampleParentBankId, SampleRegardingObjectId, Statecode, Statuscode,
 };
 use dataverse_tables::runtime::{chrono, Choice, Decimal, MultiSelect, Uuid};
@@ -95,8 +96,8 @@ fn reads_every_column_type_from_a_get_response() {
     assert_eq!(
         row.sample_branches,
         Some(MultiSelect(vec![
-            SampleBranches::HeadOffice,
-            SampleBranches::South
+            SampleBranch::HeadOffice,
+            SampleBranch::South
         ]))
     );
     assert_eq!(row.statecode, Some(Statecode::Inactive));
@@ -153,8 +154,8 @@ fn a_body_writes_every_settable_column_type() {
         .sample_lastreviewedon(Some(reviewed))
         .sample_category(Some(SampleCategory::Unknown(7)))
         .sample_branches(Some(MultiSelect(vec![
-            SampleBranches::North,
-            SampleBranches::South,
+            SampleBranch::North,
+            SampleBranch::South,
         ])))
         .statecode(Some(Statecode::Active))
         .statuscode(Some(Statuscode::Active))
@@ -285,6 +286,14 @@ fn relationship_metadata() {
         m2m.kind,
         dataverse_tables::runtime::RelationshipKind::ManyToMany
     );
+}
+
+#[test]
+fn a_global_choice_is_one_shared_enum() {
+    // `sample_branches` uses the global choice `sample_branch`: its values live in `choices`.
+    let m: MultiSelect<SampleBranch> = serde_json::from_str(r#""100000001""#).expect("reads");
+    assert_eq!(m.0, [SampleBranch::North]);
+    assert_eq!(SampleBranch::ALL.len(), 3);
 }
 
 #[test]

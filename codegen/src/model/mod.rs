@@ -28,6 +28,27 @@ pub struct Model {
 }
 
 impl Model {
+    /// Every global choice with the union of the values its columns list (the first column in
+    /// table and column order gives a value's label).
+    pub fn global_choices(&self) -> BTreeMap<String, BTreeMap<i32, ChoiceOption>> {
+        let mut globals: BTreeMap<String, BTreeMap<i32, ChoiceOption>> = BTreeMap::new();
+        for table in self.tables.values() {
+            for col in table.columns.values() {
+                let Some(name) = col.global_choice(&table.logical_name) else {
+                    continue;
+                };
+                let options = globals.entry(name.to_string()).or_default();
+                for (value, opt) in &col.options {
+                    options
+                        .entry(*value)
+                        .and_modify(|o| o.origins.extend(opt.origins.iter().cloned()))
+                        .or_insert_with(|| opt.clone());
+                }
+            }
+        }
+        globals
+    }
+
     /// Keeps the named tables and every table they reference (lookup targets and relationship
     /// ends, transitively) that the model describes. Returns the names no page describes.
     pub fn select(&mut self, names: &BTreeSet<String>) -> Vec<String> {
@@ -184,6 +205,14 @@ pub struct Column {
 }
 
 impl Column {
+    /// The global choice (option set) this column shares with others: a `GlobalChoiceName`
+    /// other than the `<table>_<column>` name Dataverse gives a local choice.
+    pub fn global_choice(&self, table: &str) -> Option<&str> {
+        let name = self.global_choice_name.as_deref()?;
+        let local = format!("{table}_{}", self.logical_name);
+        (self.is_choice() && !name.eq_ignore_ascii_case(&local)).then_some(name)
+    }
+
     pub fn add_target(&mut self, target: &str, origins: impl IntoIterator<Item = Source>) {
         self.targets.insert(target.to_string());
         self.target_origins
