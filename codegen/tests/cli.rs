@@ -129,7 +129,12 @@ fn tables_selects_what_is_generated() {
     names.sort();
     assert_eq!(
         names,
-        ["sample_note.rs", "samplelegacyitem.rs", "tables.rs"]
+        [
+            "choices.rs",
+            "sample_note.rs",
+            "samplelegacyitem.rs",
+            "tables.rs"
+        ]
     );
 
     let run = bin()
