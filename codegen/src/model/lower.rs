@@ -553,14 +553,7 @@ impl Cx<'_> {
 
     /// `- **TrueOption Value**: 1 **Label**: Check` / `- **Value**: 0 **Label**: Active`.
     fn bullet_option(&mut self, b: &Block<'_>, crumbs: &[&str]) -> Option<ChoiceOption> {
-        let text = b.raw.trim_start_matches(['-', '*', '+', ' ']);
-        let vpos = text.find("Value**:")?;
-        let rest = &text[vpos + "Value**:".len()..];
-        let (num, label) = match rest.find("**Label**:") {
-            Some(l) => (&rest[..l], &rest[l + "**Label**:".len()..]),
-            None => (rest, ""),
-        };
-        let num = num.trim();
+        let (num, label) = cell::option_bullet(b.raw)?;
         match num.parse::<i32>() {
             Ok(value) => Some(ChoiceOption {
                 value,
@@ -882,21 +875,14 @@ pub(crate) fn parse_date(s: &str) -> Option<Date> {
 
 /// The table a sentence links to: the first `[..](name.md…)` link's file stem.
 fn linked_page(raw: &str) -> Option<String> {
-    let mut rest = raw;
-    let mut last = None;
-    while let Some(i) = rest.find("](") {
-        let after = &rest[i + 2..];
-        let end = after.find(')')?;
-        let url = &after[..end];
-        let path = url.split('#').next().unwrap_or("");
-        if let Some(stem) = path.rsplit('/').next().and_then(|f| f.strip_suffix(".md")) {
-            if !stem.is_empty() {
-                last = Some(stem.to_string());
-            }
-        }
-        rest = &after[end..];
-    }
-    last
+    cell::link_urls(raw)
+        .into_iter()
+        .filter_map(|url| {
+            let path = url.split('#').next().unwrap_or("");
+            let stem = path.rsplit('/').next()?.strip_suffix(".md")?;
+            (!stem.is_empty()).then(|| stem.to_string())
+        })
+        .next_back()
 }
 
 #[cfg(test)]

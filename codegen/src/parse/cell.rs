@@ -195,6 +195,30 @@ fn strip_br_suffix(s: &str) -> &str {
     s
 }
 
+/// The URLs of the `[text](url)` links in `raw`, in order.
+pub fn link_urls(raw: &str) -> Vec<&str> {
+    let mut urls = Vec::new();
+    let mut rest = raw;
+    while let Some(i) = rest.find("](") {
+        let after = &rest[i + 2..];
+        let Some(end) = after.find(')') else { break };
+        urls.push(&after[..end]);
+        rest = &after[end..];
+    }
+    urls
+}
+
+/// A 2017 option bullet, `- **TrueOption Value**: 1 **Label**: Check` or
+/// `- **Value**: 0 **Label**: Active`: the raw value and the raw label.
+pub fn option_bullet(raw: &str) -> Option<(&str, &str)> {
+    let text = raw.trim_start_matches(['-', '*', '+', ' ']);
+    let rest = &text[text.find("Value**:")? + "Value**:".len()..];
+    Some(match rest.find("**Label**:") {
+        Some(l) => (rest[..l].trim(), &rest[l + "**Label**:".len()..]),
+        None => (rest.trim(), ""),
+    })
+}
+
 /// The cells of a raw table row as the author wrote them (pulldown-cmark pads short rows and
 /// drops extra cells, so width checks need the raw count). Honors `\|` and code spans.
 pub fn raw_cell_count(line: &str) -> usize {
@@ -290,6 +314,26 @@ mod tests {
             Some(("DefaultValue", "False"))
         );
         assert_eq!(bold_key_line("Plain text"), None);
+    }
+
+    #[test]
+    fn links_and_option_bullets() {
+        assert_eq!(
+            link_urls(
+                "See the [x](systemuser.md#BKMK_x) for the [systemuser](systemuser.md) table."
+            ),
+            ["systemuser.md#BKMK_x", "systemuser.md"]
+        );
+        assert!(link_urls("no links").is_empty());
+        assert_eq!(
+            option_bullet("- **TrueOption Value**: 1 **Label**: Check"),
+            Some(("1", " Check"))
+        );
+        assert_eq!(
+            option_bullet("- **Value**: 0 **Label**: Active"),
+            Some(("0", " Active"))
+        );
+        assert_eq!(option_bullet("- [Name](#BKMK_Name)"), None);
     }
 
     #[test]
