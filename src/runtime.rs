@@ -75,6 +75,8 @@ pub mod decimal {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Body {
     values: std::collections::BTreeMap<String, String>,
+    /// Activity parties, by collection navigation property: JSON objects in the order added.
+    parties: std::collections::BTreeMap<String, Vec<String>>,
     errors: Vec<String>,
 }
 
@@ -127,6 +129,35 @@ impl Body {
         }
     }
 
+    /// Adds an activity party to the table's activity-parties collection: bound to a row
+    /// (`partyid_<target>@odata.bind`) or, unresolved, by its address.
+    pub fn add_party(
+        &mut self,
+        collection: &str,
+        participation_type_mask: i32,
+        party: Option<(&str, &str, Uuid)>,
+        address_used: Option<&str>,
+    ) {
+        let mut fields = vec![format!(
+            "\"participationtypemask\":{participation_type_mask}"
+        )];
+        if let Some((target, entity_set, id)) = party {
+            fields.push(format!(
+                "\"partyid_{target}@odata.bind\":\"/{entity_set}({id})\""
+            ));
+        }
+        if let Some(address) = address_used {
+            match serde_json::to_string(address) {
+                Ok(json) => fields.push(format!("\"addressused\":{json}")),
+                Err(e) => self.errors.push(format!("{collection}: {e}")),
+            }
+        }
+        self.parties
+            .entry(collection.to_string())
+            .or_default()
+            .push(format!("{{{}}}", fields.join(",")));
+    }
+
     /// Records a value that cannot be written; [`Body::to_json`] reports it.
     pub fn error(&mut self, message: String) {
         self.errors.push(message);
@@ -138,7 +169,7 @@ impl Body {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
+        self.values.is_empty() && self.parties.is_empty()
     }
 
     /// The JSON text of the body.
@@ -146,8 +177,19 @@ impl Body {
         if !self.errors.is_empty() {
             return Err(BodyError(self.errors.clone()));
         }
+        let parties = self
+            .parties
+            .iter()
+            .map(|(key, items)| (key, format!("[{}]", items.join(","))));
+        let mut entries: Vec<(&String, std::borrow::Cow<'_, str>)> = self
+            .values
+            .iter()
+            .map(|(k, v)| (k, std::borrow::Cow::Borrowed(v.as_str())))
+            .chain(parties.map(|(k, v)| (k, std::borrow::Cow::Owned(v))))
+            .collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
         let mut out = String::from("{");
-        for (i, (key, value)) in self.values.iter().enumerate() {
+        for (i, (key, value)) in entries.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
@@ -158,6 +200,48 @@ impl Body {
         out.push('}');
         Ok(out)
     }
+}
+
+/// One party of an activity's PartyList column (To, From, Required attendees, ...): a row of one
+/// of the column's target tables, or, when unresolved, only the address used.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Party<T> {
+    pub party: Option<T>,
+    pub address_used: Option<String>,
+}
+
+impl<T> Party<T> {
+    /// A party that is a row.
+    pub fn row(party: T) -> Self {
+        Party {
+            party: Some(party),
+            address_used: None,
+        }
+    }
+
+    /// An unresolved party: only an address (an email address, say).
+    pub fn address(address: impl Into<String>) -> Self {
+        Party {
+            party: None,
+            address_used: Some(address.into()),
+        }
+    }
+}
+
+/// An `activityparty` row as the Web API sends it in `<table>_activity_parties`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct WireParty {
+    #[serde(default)]
+    pub participationtypemask: Option<i32>,
+    #[serde(rename = "_partyid_value", default)]
+    pub partyid: Option<Uuid>,
+    #[serde(
+        rename = "_partyid_value@Microsoft.Dynamics.CRM.lookuplogicalname",
+        default
+    )]
+    pub partyid_table: Option<String>,
+    #[serde(default)]
+    pub addressused: Option<String>,
 }
 
 /// A `ManagedProperty` column (such as `iscustomizable`): the Web API's `BooleanManagedProperty`.

@@ -114,6 +114,8 @@ enum Repr {
     Lookup(LookupRepr),
     /// Decimal and Money: exact decimals, read and written as JSON numbers digit for digit.
     Decimal,
+    /// A PartyList column: the parties of one participation type in the activity-parties collection.
+    Parties(i32),
     Raw,
 }
 
@@ -126,6 +128,12 @@ enum LookupRepr {
 
 fn repr(c: &Column, cn: &ColumnNames) -> Repr {
     let rt = rt();
+    if c.ty == Some(ColumnType::PartyList) {
+        return match crate::model::participation_type_mask(&c.logical_name) {
+            Some(mask) => Repr::Parties(mask),
+            None => Repr::Raw,
+        };
+    }
     if c.is_lookup() {
         return Repr::Lookup(match &cn.targets {
             Some(_) => LookupRepr::Targets,
@@ -167,7 +175,7 @@ fn is_date_only(c: &Column) -> bool {
 /// Why a column is kept as raw JSON, for its rustdoc.
 fn raw_reason(c: &Column) -> &'static str {
     match c.ty {
-        Some(ColumnType::PartyList) => "PartyList columns are not plain properties in Web API responses (their parties come from the activity parties relationship): kept as raw JSON.",
+        Some(ColumnType::PartyList) => "A PartyList column with no known participation type: its parties cannot be told apart in the activity parties collection, so it is kept as raw JSON.",
         Some(ColumnType::Virtual) => "Virtual columns hold no data of their own: kept as raw JSON.",
         Some(ColumnType::Other(_)) => "An unknown Type: kept as raw JSON.",
         _ => "No page states this column's Type: kept as raw JSON.",
@@ -187,6 +195,16 @@ fn field_type(c: &Column, cn: &ColumnNames) -> TokenStream {
         Repr::Lookup(LookupRepr::Targets) => ident_of(cn.targets.as_ref().map(|t| &t.ty)),
         Repr::Lookup(LookupRepr::Open) => quote!(#rt::EntityReference),
         Repr::Decimal => quote!(#rt::Decimal),
+        Repr::Parties(_) => {
+            let party = match &cn.targets {
+                Some(t) => {
+                    let ty = format_ident!("{}", t.ty);
+                    quote!(#ty)
+                }
+                None => quote!(#rt::EntityReference),
+            };
+            quote!(Vec<#rt::Party<#party>>)
+        }
         Repr::Raw => quote!(#rt::serde_json::Value),
     }
 }
@@ -733,8 +751,11 @@ fn body(model: &Model, t: &Table, n: &TableNames) -> TokenStream {
 fn settable(c: &Column, repr: &Repr) -> bool {
     let read_only = c.writable == Some(false)
         || (c.valid_for_create == Some(false) && c.valid_for_update == Some(false));
-    let writable_kind = !matches!(c.ty, Some(ColumnType::PartyList | ColumnType::Virtual))
-        && !matches!(repr, Repr::Lookup(LookupRepr::Open));
+    let writable_kind = match repr {
+        Repr::Lookup(LookupRepr::Open) => false,
+        Repr::Raw => !matches!(c.ty, Some(ColumnType::PartyList | ColumnType::Virtual)),
+        _ => true,
+    };
     !read_only && writable_kind
 }
 
@@ -795,6 +816,7 @@ fn setter(model: &Model, t: &Table, c: &Column, cn: &ColumnNames) -> Option<Toke
                 }
             }
         }
+        Repr::Parties(mask) => return Some(parties_setter(model, t, c, cn, mask, lines)),
         _ => quote!(self.0.set(#key, value);),
     };
     let doc = docs(&lines);
@@ -805,6 +827,79 @@ fn setter(model: &Model, t: &Table, c: &Column, cn: &ColumnNames) -> Option<Toke
             self
         }
     })
+}
+
+/// A PartyList setter: each party joins the table's activity-parties collection with the
+/// column's participation type, bound as `partyid_<target>@odata.bind` or by address.
+fn parties_setter(
+    model: &Model,
+    t: &Table,
+    c: &Column,
+    cn: &ColumnNames,
+    mask: i32,
+    mut lines: Vec<String>,
+) -> TokenStream {
+    let f = format_ident!("{}", cn.field);
+    let ty = field_type(c, cn);
+    let (nav, nav_stated) = parties_collection(t);
+    let mask_lit = Literal::i32_unsuffixed(mask);
+    lines[0] = format!(
+        "Adds parties to `{}` (participation type {mask}) in `{nav}`{}.",
+        c.logical_name,
+        if nav_stated {
+            ""
+        } else {
+            " (assumed: no relationship states it)"
+        }
+    );
+    let unknown = format!(
+        "{}: no entity set is known for a party outside the docs",
+        c.logical_name
+    );
+    let arms = cn.targets.as_ref().map(|names| {
+        let enum_ty = format_ident!("{}", names.ty);
+        let rows = c.targets.iter().map(|target| {
+            let variant = format_ident!("{}", names.variants[target]);
+            let (set, _) = entity_set(model, target);
+            quote! {
+                Some(#enum_ty::#variant(id)) => self.0.add_party(#nav, #mask_lit, Some((#target, #set, id)), address),
+            }
+        });
+        quote! {
+            #(#rows)*
+            Some(#enum_ty::Unknown(_)) => self.0.error(#unknown.to_string()),
+        }
+    });
+    let arms = arms.unwrap_or_else(|| quote!(Some(_) => self.0.error(#unknown.to_string()),));
+    let doc = docs(&lines);
+    quote! {
+        #doc
+        pub fn #f(mut self, parties: #ty) -> Self {
+            for party in parties {
+                let address = party.address_used.as_deref();
+                match party.party {
+                    #arms
+                    None => self.0.add_party(#nav, #mask_lit, None, address),
+                }
+            }
+            self
+        }
+    }
+}
+
+/// The collection-valued navigation property of a table's activity parties: from its
+/// one-to-many relationship with `activityparty`, else `<table>_activity_parties`.
+fn parties_collection(t: &Table) -> (String, bool) {
+    let stated = t.relationships.values().find_map(|r| {
+        (r.kind == RelationshipKind::OneToMany
+            && r.referencing_entity.as_deref() == Some("activityparty"))
+        .then(|| r.navigation_property.clone())
+        .flatten()
+    });
+    match stated {
+        Some(nav) => (nav, true),
+        None => (format!("{}_activity_parties", t.logical_name), false),
+    }
 }
 
 /// The navigation property a lookup writes for one target: from the relationship that names
@@ -865,6 +960,33 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
         let f = format_ident!("{}", cn.field);
         let ty = field_type(c, cn);
         match repr(c, cn) {
+            Repr::Parties(mask) => {
+                let Some(pf) = n.parties_field.as_deref().map(|p| format_ident!("{}", p)) else {
+                    continue;
+                };
+                let mask = Literal::i32_unsuffixed(mask);
+                let party = match &cn.targets {
+                    Some(t) => {
+                        let tt = format_ident!("{}", t.ty);
+                        quote!(#tt::from_parts(p.partyid_table.as_deref(), id))
+                    }
+                    None => {
+                        quote!(#rt::EntityReference { logical_name: p.partyid_table.clone(), id })
+                    }
+                };
+                inits.push(quote! {
+                    #f: w.#pf.as_ref().map(|parties| {
+                        parties
+                            .iter()
+                            .filter(|p| p.participationtypemask == Some(#mask))
+                            .map(|p| #rt::Party {
+                                party: p.partyid.map(|id| #party),
+                                address_used: p.addressused.clone(),
+                            })
+                            .collect()
+                    }),
+                });
+            }
             Repr::Lookup(kind) => {
                 let value = format!("_{}_value", c.logical_name);
                 fields.push(quote! {
@@ -911,6 +1033,13 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
                 inits.push(quote!(#f: w.#f,));
             }
         }
+    }
+    if let Some(pf) = n.parties_field.as_deref().map(|p| format_ident!("{}", p)) {
+        let (nav, _) = parties_collection(t);
+        fields.push(quote! {
+            #[serde(rename = #nav, default)]
+            pub(super) #pf: Option<Vec<#rt::WireParty>>,
+        });
     }
     let uses = if t.columns.values().any(|c| {
         let cn = &n.columns[&c.logical_name];

@@ -32,6 +32,8 @@ pub struct Names {
 
 #[derive(Debug, Default)]
 pub struct TableNames {
+    /// The wire struct's field for the activity-parties collection, when a PartyList needs it.
+    pub parties_field: Option<String>,
     pub module: String,
     pub record: String,
     /// The create/update body builder.
@@ -128,6 +130,11 @@ fn table_names(table: &Table, globals: &BTreeMap<String, ChoiceNames>) -> TableN
             names.target_field = Some(wire.claim(base, "_"));
         }
     }
+    let needs_parties = table.columns.values().any(|c| {
+        c.ty == Some(crate::model::ColumnType::PartyList)
+            && crate::model::participation_type_mask(&c.logical_name).is_some()
+    });
+    let parties_field = needs_parties.then(|| wire.claim("activity_parties".to_string(), "_"));
     let mut rel_consts = Namespace::default();
     rel_consts.taken.insert("ALL".to_string());
     let relationships = table
@@ -141,6 +148,7 @@ fn table_names(table: &Table, globals: &BTreeMap<String, ChoiceNames>) -> TableN
         })
         .collect();
     TableNames {
+        parties_field,
         module,
         record,
         body,
@@ -165,7 +173,8 @@ fn column_names(
         ty: types.claim(base.clone(), "Choice"),
         variants: variants(&col.options),
     });
-    let targets = (col.is_lookup() && !col.targets.is_empty()).then(|| {
+    let has_targets = col.is_lookup() || col.ty == Some(crate::model::ColumnType::PartyList);
+    let targets = (has_targets && !col.targets.is_empty()).then(|| {
         let mut vs = Namespace::default();
         vs.taken.insert("Unknown".to_string());
         TargetNames {

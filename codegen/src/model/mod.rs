@@ -249,6 +249,25 @@ pub struct ImageProperties {
     pub is_primary_image: Option<bool>,
 }
 
+/// The `participationtypemask` of the activity parties a PartyList column holds: the values of
+/// the `activityparty` table's `participationtypemask` choice, by the column they fill. `None`
+/// for a PartyList column this generator does not know.
+pub fn participation_type_mask(column: &str) -> Option<i32> {
+    Some(match column {
+        "from" => 1,
+        "to" => 2,
+        "cc" => 3,
+        "bcc" => 4,
+        "requiredattendees" => 5,
+        "optionalattendees" => 6,
+        "organizer" => 7,
+        "resources" => 10,
+        "customers" => 11,
+        "partners" => 12,
+        _ => return None,
+    })
+}
+
 /// The page's `Type` word.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ColumnType {
