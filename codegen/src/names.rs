@@ -77,10 +77,7 @@ pub fn assign(model: &Model) -> Names {
         .taken
         .extend(RESERVED_TYPES.iter().map(|s| s.to_string()));
     for (name, options) in model.global_choices() {
-        let ty = globals.claim(
-            upper_camel(&name).unwrap_or_else(|| "GlobalChoice".to_string()),
-            "Choice",
-        );
+        let ty = globals.claim(type_name(&name, "GlobalChoice"), "Choice");
         let variants = variants(&options);
         names
             .global_choices
@@ -103,10 +100,7 @@ fn table_names(table: &Table, globals: &BTreeMap<String, ChoiceNames>) -> TableN
     types
         .taken
         .extend(RESERVED_TYPES.iter().map(|s| s.to_string()));
-    let record = types.claim(
-        upper_camel(schema).unwrap_or_else(|| "Record".to_string()),
-        "Record",
-    );
+    let record = types.claim(type_name(schema, "Record"), "Record");
     let body = types.claim(format!("{record}Body"), "Builder");
     let mut consts = Namespace::default();
     consts.taken.insert("ALL".to_string());
@@ -164,7 +158,7 @@ fn column_names(
     types: &mut Namespace,
     consts: &mut Namespace,
 ) -> ColumnNames {
-    let base = upper_camel(&col.schema_name).unwrap_or_else(|| "Column".to_string());
+    let base = type_name(&col.schema_name, "Column");
     let global_choice = col
         .global_choice(&table.logical_name)
         .and_then(|g| globals.get(g))
@@ -182,12 +176,7 @@ fn column_names(
             variants: col
                 .targets
                 .iter()
-                .map(|t| {
-                    (
-                        t.clone(),
-                        vs.claim(upper_camel(t).unwrap_or_else(|| "Target".into()), "Table"),
-                    )
-                })
+                .map(|t| (t.clone(), vs.claim(type_name(t, "Table"), "Table")))
                 .collect(),
         }
     });
@@ -267,6 +256,16 @@ impl Namespace {
     }
 }
 
+/// A type or variant name from `s`: [`upper_camel`], with `role` in front when that starts with a
+/// digit (`1stChoice` -> `Column1stChoice`) or stands alone when nothing usable is left.
+fn type_name(s: &str, role: &str) -> String {
+    match upper_camel(s) {
+        Some(name) if name.starts_with(|c: char| c.is_ascii_alphabetic()) => name,
+        Some(name) => format!("{role}{name}"),
+        None => role.to_string(),
+    }
+}
+
 /// `msdyn_queueassignedreason` -> `MsdynQueueassignedreason`; `RegardingObjectId` stays;
 /// `Service-Maintenance Based` -> `ServiceMaintenanceBased`. `None` when nothing usable is
 /// left (empty, symbols only, non-ASCII letters).
@@ -332,8 +331,8 @@ pub fn upper_snake(s: &str) -> String {
             }
         })
         .collect();
-    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
-        out.insert(0, '_');
+    if !out.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        out.insert(0, 'X');
     }
     out
 }
