@@ -788,8 +788,8 @@ fn setter(model: &Model, t: &Table, c: &Column, cn: &ColumnNames) -> Option<Toke
             );
             for target in &c.targets {
                 let variant = format_ident!("{}", names.variants[target]);
-                let (nav, nav_stated) = navigation_property(t, c, target);
-                let (set, set_stated) = entity_set(model, target);
+                let (nav, nav_stated) = t.navigation_property(c, target);
+                let (set, set_stated) = model.entity_set(target);
                 lines.push(format!(
                     "- `{target}`: `{nav}@odata.bind`{} with `/{set}(id)`{}",
                     if nav_stated {
@@ -841,7 +841,7 @@ fn parties_setter(
 ) -> TokenStream {
     let f = format_ident!("{}", cn.field);
     let ty = field_type(c, cn);
-    let (nav, nav_stated) = parties_collection(t);
+    let (nav, nav_stated) = t.parties_collection();
     let mask_lit = Literal::i32_unsuffixed(mask);
     lines[0] = format!(
         "Adds parties to `{}` (participation type {mask}) in `{nav}`{}.",
@@ -860,7 +860,7 @@ fn parties_setter(
         let enum_ty = format_ident!("{}", names.ty);
         let rows = c.targets.iter().map(|target| {
             let variant = format_ident!("{}", names.variants[target]);
-            let (set, _) = entity_set(model, target);
+            let (set, _) = model.entity_set(target);
             quote! {
                 Some(#enum_ty::#variant(id)) => self.0.add_party(#nav, #mask_lit, Some((#target, #set, id)), address),
             }
@@ -885,68 +885,6 @@ fn parties_setter(
             self
         }
     }
-}
-
-/// The collection-valued navigation property of a table's activity parties: from its
-/// one-to-many relationship with `activityparty`, else `<table>_activity_parties`.
-fn parties_collection(t: &Table) -> (String, bool) {
-    let stated = t.relationships.values().find_map(|r| {
-        (r.kind == RelationshipKind::OneToMany
-            && r.referencing_entity.as_deref() == Some("activityparty"))
-        .then(|| r.navigation_property.clone())
-        .flatten()
-    });
-    match stated {
-        Some(nav) => (nav, true),
-        None => (format!("{}_activity_parties", t.logical_name), false),
-    }
-}
-
-/// The navigation property a lookup writes for one target: from the relationship that names
-/// the column and the target, else the Dataverse convention (`<column>` for a single target or
-/// an Owner, `<column>_<target>` for several), reported as assumed.
-fn navigation_property(t: &Table, c: &Column, target: &str) -> (String, bool) {
-    let stated = t.relationships.values().find_map(|r| {
-        (r.kind == RelationshipKind::ManyToOne
-            && r.referencing_attribute.as_deref() == Some(c.logical_name.as_str())
-            && r.referenced_entity.as_deref() == Some(target))
-        .then(|| r.navigation_property.clone())
-        .flatten()
-    });
-    match stated {
-        Some(nav) => (nav, true),
-        // An Owner lookup binds through one navigation property whatever the target.
-        None if c.targets.len() == 1 || c.ty == Some(ColumnType::Owner) => {
-            (c.logical_name.clone(), false)
-        }
-        None => (format!("{}_{target}", c.logical_name), false),
-    }
-}
-
-/// A table's entity set name: from its page when present, else the plural Dataverse gives by
-/// default (`account` -> `accounts`, `opportunity` -> `opportunities`), reported as assumed.
-fn entity_set(model: &Model, table: &str) -> (String, bool) {
-    if let Some(set) = model
-        .tables
-        .get(table)
-        .and_then(|t| t.entity_set_name.clone())
-    {
-        return (set, true);
-    }
-    let plural = if let Some(stem) = table
-        .strip_suffix('y')
-        .filter(|s| !s.ends_with(['a', 'e', 'i', 'o', 'u']))
-    {
-        format!("{stem}ies")
-    } else if ["s", "x", "z", "ch", "sh"]
-        .iter()
-        .any(|e| table.ends_with(e))
-    {
-        format!("{table}es")
-    } else {
-        format!("{table}s")
-    };
-    (plural, false)
 }
 
 /// The private wire struct: the JSON as the Web API shapes it, converted into the record.
@@ -1035,7 +973,7 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
         }
     }
     if let Some(pf) = n.parties_field.as_deref().map(|p| format_ident!("{}", p)) {
-        let (nav, _) = parties_collection(t);
+        let (nav, _) = t.parties_collection();
         fields.push(quote! {
             #[serde(rename = #nav, default)]
             pub(super) #pf: Option<Vec<#rt::WireParty>>,

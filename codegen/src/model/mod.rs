@@ -28,6 +28,32 @@ pub struct Model {
 }
 
 impl Model {
+    /// A table's entity set name: from its page when present, else the plural Dataverse gives by
+    /// default (`account` -> `accounts`, `opportunity` -> `opportunities`), reported as assumed.
+    pub fn entity_set(&self, table: &str) -> (String, bool) {
+        if let Some(set) = self
+            .tables
+            .get(table)
+            .and_then(|t| t.entity_set_name.clone())
+        {
+            return (set, true);
+        }
+        let plural = if let Some(stem) = table
+            .strip_suffix('y')
+            .filter(|s| !s.ends_with(['a', 'e', 'i', 'o', 'u']))
+        {
+            format!("{stem}ies")
+        } else if ["s", "x", "z", "ch", "sh"]
+            .iter()
+            .any(|e| table.ends_with(e))
+        {
+            format!("{table}es")
+        } else {
+            format!("{table}s")
+        };
+        (plural, false)
+    }
+
     /// Every global choice with the union of the values its columns list (the first column in
     /// table and column order gives a value's label).
     pub fn global_choices(&self) -> BTreeMap<String, BTreeMap<i32, ChoiceOption>> {
@@ -156,6 +182,44 @@ pub struct Table {
     #[serde(serialize_with = "values")]
     pub relationships: BTreeMap<String, Relationship>,
     pub origins: Vec<Origin>,
+}
+
+impl Table {
+    /// The collection-valued navigation property of a table's activity parties: from its
+    /// one-to-many relationship with `activityparty`, else `<table>_activity_parties`.
+    pub fn parties_collection(&self) -> (String, bool) {
+        let stated = self.relationships.values().find_map(|r| {
+            (r.kind == RelationshipKind::OneToMany
+                && r.referencing_entity.as_deref() == Some("activityparty"))
+            .then(|| r.navigation_property.clone())
+            .flatten()
+        });
+        match stated {
+            Some(nav) => (nav, true),
+            None => (format!("{}_activity_parties", self.logical_name), false),
+        }
+    }
+
+    /// The navigation property a lookup writes for one target: from the relationship that names
+    /// the column and the target, else the Dataverse convention (`<column>` for a single target or
+    /// an Owner, `<column>_<target>` for several), reported as assumed.
+    pub fn navigation_property(&self, c: &Column, target: &str) -> (String, bool) {
+        let stated = self.relationships.values().find_map(|r| {
+            (r.kind == RelationshipKind::ManyToOne
+                && r.referencing_attribute.as_deref() == Some(c.logical_name.as_str())
+                && r.referenced_entity.as_deref() == Some(target))
+            .then(|| r.navigation_property.clone())
+            .flatten()
+        });
+        match stated {
+            Some(nav) => (nav, true),
+            // An Owner lookup binds through one navigation property whatever the target.
+            None if c.targets.len() == 1 || c.ty == Some(ColumnType::Owner) => {
+                (c.logical_name.clone(), false)
+            }
+            None => (format!("{}_{target}", c.logical_name), false),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -602,6 +666,29 @@ mod tests {
         let unknown = model.select(&["a".to_string(), "zz".to_string()].into());
         assert_eq!(unknown, ["zz"]);
         assert_eq!(model.tables.keys().collect::<Vec<_>>(), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn entity_sets_from_pages_else_the_default_plural() {
+        let mut model = Model::default();
+        let cases = [
+            ("account", "accounts"),
+            ("opportunity", "opportunities"),
+            ("msdyn_bookingalertstatus", "msdyn_bookingalertstatuses"),
+            ("survey", "surveys"),
+            ("fax", "faxes"),
+            ("msdyn_approach", "msdyn_approaches"),
+        ];
+        for (table, plural) in cases {
+            assert_eq!(model.entity_set(table), (plural.to_string(), false));
+        }
+        let stated = Table {
+            logical_name: "person".into(),
+            entity_set_name: Some("people".into()),
+            ..Table::default()
+        };
+        model.tables.insert("person".into(), stated);
+        assert_eq!(model.entity_set("person"), ("people".to_string(), true));
     }
 
     #[test]
