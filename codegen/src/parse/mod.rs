@@ -269,10 +269,37 @@ impl<'a> Walker<'a, '_> {
         }
     }
 
+    /// Where the walk is, as headings: `section > item > choice block`.
+    fn crumbs(&self) -> Vec<String> {
+        let section = self.page.sections.last();
+        let item = section.and_then(|s| s.items.last());
+        let choice = item.and_then(|i| i.choices.last());
+        let titles = match self.target {
+            Target::Intro => vec![],
+            Target::Section => vec![section.map(|s| s.heading.title)],
+            Target::Item => vec![
+                section.map(|s| s.heading.title),
+                item.map(|i| i.heading.title),
+            ],
+            Target::Choice => vec![
+                section.map(|s| s.heading.title),
+                item.map(|i| i.heading.title),
+                choice.map(|c| c.heading.title),
+            ],
+        };
+        titles.into_iter().flatten().map(str::to_string).collect()
+    }
+
+    /// Records a diagnostic with the headings it is under.
+    fn report(&mut self, mut d: Diagnostic) {
+        d.breadcrumb = self.crumbs();
+        self.diags.push(d);
+    }
+
     fn block(&mut self, kind: BlockKind, range: Span) {
         let raw = self.src[range.clone()].trim_end();
         if kind == BlockKind::Paragraph && looks_like_table_row(raw) {
-            self.diags.push(Diagnostic::error(
+            self.report(Diagnostic::error(
                 self.file.loc(range.start),
                 "truncated table: a `|`-row with no delimiter row (`|---|---|`) after it",
             ));
@@ -323,6 +350,7 @@ impl<'a> Walker<'a, '_> {
     }
 
     fn end_row(&mut self) {
+        let mut found = Vec::new();
         let Some(t) = &mut self.table else { return };
         let Some(mut row) = t.row.take() else { return };
         let line = self.src[row.span.clone()].lines().next().unwrap_or("");
@@ -330,7 +358,7 @@ impl<'a> Walker<'a, '_> {
         let width = t.table.header.len();
         row.cells.truncate(written);
         if written > width {
-            self.diags.push(Diagnostic::error(
+            found.push(Diagnostic::error(
                 self.file.loc(row.span.start),
                 format!(
                     "table row has {written} cells: expected at most {width}, as in the header"
@@ -339,12 +367,15 @@ impl<'a> Walker<'a, '_> {
         }
         let header_line = self.src[t.table.span.clone()].lines().next().unwrap_or("");
         if header_line.trim_end().ends_with('|') && !line.trim_end().ends_with('|') {
-            self.diags.push(Diagnostic::error(
+            found.push(Diagnostic::error(
                 self.file.loc(row.span.start + line.trim_end().len()),
                 "truncated table: expected the row to end with `|`",
             ));
         }
         t.table.rows.push(row);
+        for d in found {
+            self.report(d);
+        }
     }
 
     fn end_table(&mut self) {
@@ -367,10 +398,13 @@ impl<'a> Walker<'a, '_> {
         };
         match slot {
             Some(slot @ None) => *slot = Some(table),
-            Some(Some(_)) => self.diags.push(Diagnostic::warning(
-                self.file.loc(table.span.start),
-                "a second table under one heading: expected one; skipped",
-            )),
+            Some(Some(_)) => {
+                let d = Diagnostic::warning(
+                    self.file.loc(table.span.start),
+                    "a second table under one heading: expected one; skipped",
+                );
+                self.report(d);
+            }
             None => {}
         }
     }
@@ -551,17 +585,17 @@ mod tests {
         let (_, d) = parse("# T (t)\n\n## Properties\n\n|Property|Value|\n|---|---|\n|A|b|c|\n");
         assert_eq!(
             d,
-            ["t.md:7:1: error: table row has 3 cells: expected at most 2, as in the header"]
+            ["t.md:7:1: error: table row has 3 cells: expected at most 2, as in the header (Properties)"]
         );
         let (_, d) = parse("# T (t)\n\n## Properties\n\n|Property|Value|\n|---|---|\n|A|b");
         assert_eq!(
             d,
-            ["t.md:7:5: error: truncated table: expected the row to end with `|`"]
+            ["t.md:7:5: error: truncated table: expected the row to end with `|` (Properties)"]
         );
         let (_, d) = parse("# T (t)\n\n## Properties\n\n|Property|Value|\n");
         assert_eq!(
             d,
-            ["t.md:5:1: error: truncated table: a `|`-row with no delimiter row (`|---|---|`) after it"]
+            ["t.md:5:1: error: truncated table: a `|`-row with no delimiter row (`|---|---|`) after it (Properties)"]
         );
     }
 
