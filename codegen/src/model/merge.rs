@@ -36,7 +36,7 @@ pub fn merge(pages: Vec<PageFacts>) -> (Model, Vec<Diagnostic>) {
                 format!(
                     "no base page for `{name}`: only extension pages describe it, so it has only the columns they change"
                 ),
-            ));
+            ).at(&[&name]));
         }
         let mut layers = layers.into_iter();
         let Some(first) = layers.next() else { continue };
@@ -89,7 +89,8 @@ fn newest_per_product(pages: Vec<PageFacts>, diags: &mut Vec<Diagnostic>) -> Vec
                         "two versions of the {product} page of `{}`, {why}: {} wins as the later path, this page is ignored",
                         winner.table.logical_name, winner.at
                     ),
-                ),
+                )
+                .at(&[&winner.table.logical_name]),
             );
         }
         kept.push(winner);
