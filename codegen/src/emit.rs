@@ -336,7 +336,7 @@ fn column_constants(t: &Table, n: &TableNames) -> TokenStream {
 
 fn relationships(t: &Table, n: &TableNames) -> TokenStream {
     let consts = t.relationships.values().map(|r| {
-        let id = format_ident!("{}", n.relationships[&r.schema_name]);
+        let id = format_ident!("{}", n.relationships[&(r.schema_name.clone(), r.kind)]);
         let value = relationship_value(r);
         let doc = docs(&[
             format!("`{}`", r.schema_name),
@@ -351,7 +351,7 @@ fn relationships(t: &Table, n: &TableNames) -> TokenStream {
     let all = t
         .relationships
         .values()
-        .map(|r| format_ident!("{}", n.relationships[&r.schema_name]));
+        .map(|r| format_ident!("{}", n.relationships[&(r.schema_name.clone(), r.kind)]));
     quote! {
         /// The table's relationships, with their cascade configuration.
         pub mod relationships {

@@ -7,7 +7,7 @@
 //! normalization all take their value as a suffix, so a name never depends on iteration order.
 //! `Unknown` is reserved for the catch-all variant.
 
-use crate::model::{ChoiceOption, Column, Model, Table};
+use crate::model::{ChoiceOption, Column, Model, RelationshipKind, Table};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Module names at the crate root that tables must not take.
@@ -40,7 +40,7 @@ pub struct TableNames {
     pub body: String,
     pub columns: BTreeMap<String, ColumnNames>,
     /// Relationship schema name -> constant name.
-    pub relationships: BTreeMap<String, String>,
+    pub relationships: BTreeMap<crate::model::RelationshipKey, String>,
 }
 
 #[derive(Debug, Default)]
@@ -131,14 +131,26 @@ fn table_names(table: &Table, globals: &BTreeMap<String, ChoiceNames>) -> TableN
     let parties_field = needs_parties.then(|| wire.claim("activity_parties".to_string(), "_"));
     let mut rel_consts = Namespace::default();
     rel_consts.taken.insert("ALL".to_string());
+    // A relationship of a table with itself is listed from both sides: both constants then
+    // say which side they are.
+    let mut sides: BTreeMap<&str, usize> = BTreeMap::new();
+    for (schema, _) in table.relationships.keys() {
+        *sides.entry(schema.as_str()).or_default() += 1;
+    }
     let relationships = table
         .relationships
         .keys()
-        .map(|schema| {
-            (
-                schema.clone(),
-                rel_consts.claim(upper_snake(schema), "_REL"),
-            )
+        .map(|key| {
+            let (schema, kind) = key;
+            let mut name = upper_snake(schema);
+            if sides[schema.as_str()] > 1 {
+                name.push_str(match kind {
+                    RelationshipKind::OneToMany => "_ONE_TO_MANY",
+                    RelationshipKind::ManyToOne => "_MANY_TO_ONE",
+                    RelationshipKind::ManyToMany => "_MANY_TO_MANY",
+                });
+            }
+            (key.clone(), rel_consts.claim(name, "_REL"))
         })
         .collect();
     TableNames {

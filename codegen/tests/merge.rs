@@ -73,7 +73,10 @@ fn merge_rules() {
         Some(100),
         "an unstated one stays"
     );
-    assert!(t.relationships.contains_key("lead_sample_widget_regarding"));
+    assert!(t.relationships.contains_key(&(
+        "lead_sample_widget_regarding".to_string(),
+        dataverse_codegen::model::RelationshipKind::ManyToOne
+    )));
     assert!(d.is_empty(), "{d}");
 
     let (m, _) = model("two_products_add_targets");

@@ -84,8 +84,9 @@ impl Cx<'_> {
             .intro
             .iter()
             .find(|b| b.kind == BlockKind::Paragraph && !b.raw.starts_with("[!INCLUDE"))
+            .filter(|b| !b.raw.starts_with("**Added by**"))
             .map(|b| cell::plain(b.raw))
-            .filter(|d| !d.is_empty() && !d.starts_with("**Added by**"));
+            .filter(|d| !d.is_empty());
 
         let origin = Arc::new(Origin {
             file: self.file.path.clone(),
@@ -94,8 +95,8 @@ impl Cx<'_> {
         });
         let source = Source(origin.clone());
         let extension = page.intro.iter().any(|b| {
-            b.kind == BlockKind::Quote && b.raw.contains(" table extends ")
-                || b.raw.contains(" entity extends ")
+            b.kind == BlockKind::Quote
+                && (b.raw.contains(" table extends ") || b.raw.contains(" entity extends "))
         }) || page
             .sections
             .iter()
@@ -114,14 +115,32 @@ impl Cx<'_> {
                 SectionKind::Columns(access) => {
                     for item in &s.items {
                         if let Some(col) = self.column(&name, access, item, &source) {
-                            table.columns.insert(col.logical_name.clone(), col);
+                            let at = item.heading.span.start;
+                            if let Some(prev) = table.columns.insert(col.logical_name.clone(), col)
+                            {
+                                self.warn(
+                                    at,
+                                    format!("column `{}` is described twice on this page: this one is kept", prev.logical_name),
+                                    &[&name, &prev.logical_name],
+                                );
+                            }
                         }
                     }
                 }
                 SectionKind::Relationships(kind) => {
                     for item in &s.items {
                         let rel = self.relationship(&name, kind, item, &source);
-                        table.relationships.insert(rel.schema_name.clone(), rel);
+                        let at = item.heading.span.start;
+                        if let Some(prev) = table
+                            .relationships
+                            .insert((rel.schema_name.clone(), rel.kind), rel)
+                        {
+                            self.warn(
+                                at,
+                                format!("relationship `{}` is described twice on this page: this one is kept", prev.schema_name),
+                                &[&name, "relationship", &prev.schema_name],
+                            );
+                        }
                     }
                 }
                 // Read elsewhere, or deliberately not part of the model.

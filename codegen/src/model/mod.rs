@@ -180,7 +180,8 @@ pub struct Table {
     #[serde(serialize_with = "values")]
     pub columns: BTreeMap<String, Column>,
     #[serde(serialize_with = "values")]
-    pub relationships: BTreeMap<String, Relationship>,
+    /// By schema name and side: a relationship of a table with itself is listed from both sides.
+    pub relationships: BTreeMap<RelationshipKey, Relationship>,
     pub origins: Vec<Origin>,
 }
 
@@ -503,7 +504,10 @@ pub struct ChoiceOption {
     pub at: Option<Loc>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// A relationship's schema name and the side this table is on.
+pub type RelationshipKey = (String, RelationshipKind);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RelationshipKind {
     OneToMany,
@@ -644,7 +648,7 @@ mod tests {
         a.columns.insert("x".into(), lookup);
         let mut b = table("b");
         b.relationships.insert(
-            "c_b".into(),
+            ("c_b".into(), RelationshipKind::ManyToOne),
             Relationship {
                 schema_name: "c_b".into(),
                 kind: RelationshipKind::ManyToOne,
