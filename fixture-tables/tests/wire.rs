@@ -283,8 +283,14 @@ fn relationship_metadata() {
     // A relationship of the table with itself is listed from both sides.
     let down = relationships::SAMPLE_BANKACCOUNT_PARENT_ONE_TO_MANY;
     let up = relationships::SAMPLE_BANKACCOUNT_PARENT_MANY_TO_ONE;
-    assert_eq!(down.kind, dataverse_tables::runtime::RelationshipKind::OneToMany);
-    assert_eq!(up.kind, dataverse_tables::runtime::RelationshipKind::ManyToOne);
+    assert_eq!(
+        down.kind,
+        dataverse_tables::runtime::RelationshipKind::OneToMany
+    );
+    assert_eq!(
+        up.kind,
+        dataverse_tables::runtime::RelationshipKind::ManyToOne
+    );
     assert_eq!(up.navigation_property, Some("sample_ParentAccountId"));
     assert_eq!(down.navigation_property, Some("sample_bankaccount_parent"));
     let m2m = relationships::SAMPLE_BANKACCOUNT_CONTACT;
