@@ -8,9 +8,10 @@ use dataverse_codegen::{build_model, generate, Options};
 use std::collections::BTreeSet;
 
 fn page(path: &std::path::Path) -> SourceFile {
-    let root = common::fixtures("pages");
+    let (pages, tables) = (common::fixtures("pages"), common::fixtures("tables"));
     let rel = path
-        .strip_prefix(&root)
+        .strip_prefix(&pages)
+        .or_else(|_| path.strip_prefix(&tables))
         .unwrap_or(path)
         .to_string_lossy()
         .replace('\\', "/");
@@ -26,6 +27,34 @@ fn each_fixture_page_model() {
         let json = serde_json::to_string_pretty(&model).expect("model serializes");
         insta::assert_snapshot!(format!("{json}\n\n{diags}\n"));
     });
+}
+
+/// A second set of pages in every format era, written independently of `pages/`.
+#[test]
+fn each_second_set_page_model() {
+    insta::glob!("fixtures/tables/**/*.md", |path| {
+        let (model, diags) = build_model(&[page(path)]);
+        assert!(!diags.has_errors(), "{diags}");
+        let json = serde_json::to_string_pretty(&model).expect("model serializes");
+        insta::assert_snapshot!(format!("{json}\n\n{diags}\n"));
+    });
+}
+
+#[test]
+fn the_second_set_merges_and_generates_without_warnings() {
+    let files = common::read(&common::fixtures("tables"));
+    let strict = Options {
+        strict: true,
+        ..Options::default()
+    };
+    let generated = generate(&files, strict).unwrap_or_else(|e| panic!("{e}"));
+    let t = &generated.model.tables["sample_bankaccount"];
+    let regarding = &t.columns["sample_regardingobjectid"];
+    assert_eq!(
+        regarding.targets.iter().collect::<Vec<_>>(),
+        ["account", "contact", "lead"]
+    );
+    assert_eq!(t.columns["sample_accounttype"].options.len(), 8);
 }
 
 #[test]
