@@ -51,14 +51,3 @@ fn generated_mirror_is_fresh() {
         problems.join("\n")
     );
 }
-
-#[test]
-fn the_crate_compiles_what_generated_shows() {
-    // The crate includes $OUT_DIR; compare one generated constant with the mirror, so the
-    // mirror cannot drift from what users compile.
-    let mirror = include_str!("../generated/msdyn_ocsession.rs");
-    assert!(mirror.contains(&format!(
-        "pub const LOGICAL_NAME: &str = \"{}\";",
-        dataverse_tables::msdyn_ocsession::LOGICAL_NAME
-    )));
-}

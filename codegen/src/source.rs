@@ -2,8 +2,6 @@
 //!
 //! Nothing here touches the file system; [`crate::io`] does that for the CLI and the build script.
 
-use std::ops::Range;
-
 /// One input page.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -70,10 +68,6 @@ impl SourceFile {
             line,
             col,
         }
-    }
-
-    pub fn loc_of(&self, span: &Range<usize>) -> Loc {
-        self.loc(span.start)
     }
 }
 

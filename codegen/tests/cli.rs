@@ -19,13 +19,7 @@ fn scratch(name: &str) -> std::path::PathBuf {
 #[test]
 fn generate_writes_files_and_a_summary_line_per_table() {
     let out = scratch("cli-generate");
-    let run = bin()
-        .args(["generate", "--docs"])
-        .arg(common::docs_in())
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .expect("runs");
+    let run = common::run_generate(&[], &common::docs_in(), &out);
     assert!(
         run.status.success(),
         "{}",
@@ -60,13 +54,7 @@ fn bad_input_fails_and_leaves_the_output_as_it_was() {
     .expect("copy");
     std::fs::write(out.join("msdyn_ocsession.rs"), "// reviewed output\n").expect("write");
 
-    let run = bin()
-        .args(["generate", "--docs"])
-        .arg(&docs)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .expect("runs");
+    let run = common::run_generate(&[], &docs, &out);
     assert_eq!(run.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(
@@ -105,18 +93,7 @@ fn a_missing_docs_directory_is_an_error() {
 fn tables_selects_what_is_generated() {
     let out = scratch("cli-tables");
     let pages = common::fixtures("pages");
-    let run = bin()
-        .args([
-            "generate",
-            "--tables",
-            "sample_note,samplelegacyitem",
-            "--docs",
-        ])
-        .arg(&pages)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .expect("runs");
+    let run = common::run_generate(&["--tables", "sample_note,samplelegacyitem"], &pages, &out);
     assert!(
         run.status.success(),
         "{}",
@@ -137,13 +114,7 @@ fn tables_selects_what_is_generated() {
         ]
     );
 
-    let run = bin()
-        .args(["generate", "--tables", "nosuchtable", "--docs"])
-        .arg(&pages)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .expect("runs");
+    let run = common::run_generate(&["--tables", "nosuchtable"], &pages, &out);
     assert_eq!(run.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(

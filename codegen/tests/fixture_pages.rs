@@ -22,10 +22,7 @@ fn page(path: &std::path::Path) -> SourceFile {
 #[test]
 fn each_fixture_page_model() {
     insta::glob!("fixtures/pages/**/*.md", |path| {
-        let (model, diags) = build_model(&[page(path)]);
-        assert!(!diags.has_errors(), "{diags}");
-        let json = serde_json::to_string_pretty(&model).expect("model serializes");
-        insta::assert_snapshot!(format!("{json}\n\n{diags}\n"));
+        insta::assert_snapshot!(common::render_model(&[page(path)]));
     });
 }
 
@@ -33,10 +30,7 @@ fn each_fixture_page_model() {
 #[test]
 fn each_second_set_page_model() {
     insta::glob!("fixtures/tables/**/*.md", |path| {
-        let (model, diags) = build_model(&[page(path)]);
-        assert!(!diags.has_errors(), "{diags}");
-        let json = serde_json::to_string_pretty(&model).expect("model serializes");
-        insta::assert_snapshot!(format!("{json}\n\n{diags}\n"));
+        insta::assert_snapshot!(common::render_model(&[page(path)]));
     });
 }
 

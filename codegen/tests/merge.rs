@@ -27,9 +27,7 @@ fn cases() -> Vec<(String, Vec<SourceFile>)> {
 }
 
 fn render(files: &[SourceFile]) -> String {
-    let (model, diags) = build_model(files);
-    let json = serde_json::to_string_pretty(&model).expect("model serializes");
-    format!("{json}\n\n{diags}\n")
+    common::render_model(files)
 }
 
 #[test]

@@ -21,6 +21,27 @@ pub fn fixtures(rel: &str) -> PathBuf {
         .join(rel)
 }
 
+/// The merged model of `files` as JSON, then the run's diagnostics: what model snapshots show.
+pub fn render_model(files: &[SourceFile]) -> String {
+    let (model, diags) = dataverse_codegen::build_model(files);
+    assert!(!diags.has_errors(), "{diags}");
+    let json = serde_json::to_string_pretty(&model).expect("the model serializes");
+    format!("{json}\n\n{diags}\n")
+}
+
+/// Runs `dataverse-codegen generate` on `docs` into `out`, with extra arguments first.
+pub fn run_generate(extra: &[&str], docs: &Path, out: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_dataverse-codegen"))
+        .arg("generate")
+        .args(extra)
+        .arg("--docs")
+        .arg(docs)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .expect("the binary runs")
+}
+
 pub fn read(dir: &Path) -> Vec<SourceFile> {
     match dataverse_codegen::io::read_docs(dir) {
         Ok(docs) if docs.diagnostics.is_empty() => docs.files,
