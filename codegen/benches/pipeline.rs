@@ -3,6 +3,10 @@
 //!
 //! The input is every page of `../shared/corpus` (else `docs-in/`), copied until it reaches
 //! `DATAVERSE_BENCH_MB` megabytes (default 50), each copy's tables renamed so they stay apart.
+//!
+//! Then pathological cells: one page each whose column `Description` cell is ~200 kB of one
+//! run that once made cell normalization quadratic (`*`, ` *`, `[`, `[x](`), timed through
+//! `generate` against a bare pulldown-cmark pass over the same page.
 
 use dataverse_codegen::source::SourceFile;
 use dataverse_codegen::{build_model, generate, Options};
@@ -103,6 +107,76 @@ fn main() {
     row("generate: + names, emit, render (all cores)", full);
     row("  of which emit to tokens (1 thread)", emit_only);
     row("  of which emit + syn parse (1 thread)", parse_only);
+
+    println!("pathological cells (one page, ~200 kB Description cell):");
+    for (name, unit) in [
+        ("`*`", "*"),
+        ("` *`", " *"),
+        ("`[`", "["),
+        ("`[x](`", "[x]("),
+    ] {
+        let page = pathological_page(&unit.repeat(200_000 / unit.len()));
+        let bytes = page.text.len();
+        let bare = best_of(3, || {
+            let opts = MdOptions::ENABLE_TABLES | MdOptions::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+            let events = Parser::new_ext(&page.text, opts).into_offset_iter().count();
+            std::hint::black_box(events);
+        });
+        let files = [page];
+        // The timing must cover the whole pipeline, not an early error.
+        let outcome = match generate(&files, Options::default()) {
+            Ok(g) => format!("{} files", g.files.len()),
+            Err(e) => format!("FAILED: {e}"),
+        };
+        let full = best_of(3, || {
+            let _ = std::hint::black_box(generate(&files, Options::default()));
+        });
+        println!(
+            "{:<42} {:>8.1} ms {:>8.1} MB/s {:>6.2}x bare ({outcome})",
+            format!("generate, {name} run ({:.1} kB)", bytes as f64 / 1e3),
+            full.as_secs_f64() * 1e3,
+            bytes as f64 / 1e6 / full.as_secs_f64(),
+            full.as_secs_f64() / bare.as_secs_f64()
+        );
+    }
+}
+
+/// A small valid page whose one column has `description` as its Description cell.
+fn pathological_page(description: &str) -> SourceFile {
+    let text = format!(
+        "---
+title: \"Pathological (sample_pathological) table/entity reference (Microsoft Dataverse)\"
+ms.topic: reference
+---
+
+# Pathological (sample_pathological) table/entity reference
+
+## Properties
+
+|Property|Value|
+|---|---|
+|LogicalName|`sample_pathological`|
+|SchemaName|`sample_Pathological`|
+|EntitySetName|`sample_pathologicals`|
+|PrimaryIdAttribute|`sample_pathologicalid`|
+
+## Writable columns/attributes
+
+### <a name=\"BKMK_sample_Name\"></a> sample_Name
+
+|Property|Value|
+|---|---|
+|Description|{description}|
+|DisplayName|**Name**|
+|IsValidForForm|True|
+|IsValidForRead|True|
+|LogicalName|`sample_name`|
+|RequiredLevel|None|
+|Type|String|
+|MaxLength|100|
+"
+    );
+    SourceFile::new("pathological/sample_pathological.md", text)
 }
 
 fn best_of(n: usize, mut f: impl FnMut()) -> Duration {

@@ -1,4 +1,33 @@
 //! Normalization of raw cell and line text: the only place that knows inline markdown.
+//!
+//! Cells come from untrusted pages and can be hundreds of kilobytes long, so every function here
+//! runs in time linear in its input: each byte is looked at a bounded number of times. The byte
+//! loops call `tick` for every byte they touch (and searches done with `str` methods tick the
+//! bytes they may examine), so the tests can count the work on pathological input instead of
+//! timing it.
+
+// Work counter for the linearity tests (`tick` is a no-op outside tests).
+#[cfg(test)]
+thread_local! {
+    static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts `n` steps of work (bytes or chars looked at); compiled away outside tests.
+#[inline(always)]
+pub(crate) fn tick(n: usize) {
+    #[cfg(test)]
+    STEPS.with(|s| s.set(s.get() + n as u64));
+    #[cfg(not(test))]
+    let _ = n;
+}
+
+/// Runs `f` and returns its result with the steps it ticked (this thread only).
+#[cfg(test)]
+pub(crate) fn count_steps<R>(f: impl FnOnce() -> R) -> (R, u64) {
+    let before = STEPS.with(|s| s.get());
+    let r = f();
+    (r, STEPS.with(|s| s.get()) - before)
+}
 
 /// What a cell says, with the three cases the pages keep apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +42,7 @@ pub enum CellValue {
 
 impl CellValue {
     pub fn of(raw: &str) -> CellValue {
+        tick(raw.len());
         let t = raw.trim();
         if t.is_empty() || t == "``" {
             return CellValue::Empty;
@@ -40,67 +70,95 @@ impl CellValue {
 ///
 /// `**BotTransferSession **` (not emphasis for a markdown parser: the space before the closing
 /// `**`) becomes `BotTransferSession`; `****` becomes the empty string.
+///
+/// Linear time: whether the output so far is blank is a flag, not a re-trim, whether the input
+/// after a `*` run is blank is one comparison with where its trailing blanks start, and link
+/// searches never re-read bytes (see `link_text`).
 pub fn plain(raw: &str) -> String {
+    let b = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(c) = rest.chars().next() {
-        let len = c.len_utf8();
+    // `out.trim().is_empty()`, kept up to date as `out` grows.
+    let mut out_blank = true;
+    // `raw[p..]` is blank exactly when `p >= content_end`.
+    let content_end = raw.trim_end().len();
+    tick(raw.len() - content_end + 1);
+    let mut paren = NextByte::new(b')');
+    let mut i = 0;
+    while let Some(c) = raw[i..].chars().next() {
+        tick(1);
         match c {
             '\\' => {
-                let mut it = rest[1..].chars();
-                match it.next() {
+                out_blank = false;
+                match raw[i + 1..].chars().next() {
                     Some(n) if n.is_ascii_punctuation() => {
                         out.push(n);
-                        rest = &rest[1 + n.len_utf8()..];
+                        i += 1 + n.len_utf8();
                     }
                     _ => {
                         out.push('\\');
-                        rest = &rest[1..];
+                        i += 1;
                     }
                 }
             }
-            '`' => rest = &rest[len..],
+            '`' => i += 1,
             '*' => {
                 // Emphasis markers go; a lone `*` that opens or closes nothing (`*/`) stays.
-                let run = rest.len() - rest.trim_start_matches('*').len();
-                let before = raw[..raw.len() - rest.len()].chars().next_back();
-                let after = rest[run..].chars().next();
-                let at_edge = before.map_or(true, char::is_whitespace) && out.trim().is_empty()
-                    || rest[run..].trim().is_empty();
+                let run = b[i..].iter().take_while(|&&x| x == b'*').count();
+                tick(run);
+                let before = raw[..i].chars().next_back();
+                let after = raw[i + run..].chars().next();
+                let at_edge =
+                    before.map_or(true, char::is_whitespace) && out_blank || i + run >= content_end;
                 let marker = at_edge
                     || run >= 2
                     || after.is_some_and(char::is_alphanumeric)
                     || before.is_some_and(char::is_alphanumeric);
                 if !marker {
-                    out.push_str(&rest[..run]);
+                    out.push_str(&raw[i..i + run]);
+                    out_blank = false;
                 }
-                rest = &rest[run..];
+                i += run;
             }
-            '[' => match link_text(rest) {
-                Some((text, used)) => {
-                    out.push_str(&plain(text));
-                    rest = &rest[used..];
+            '[' => match link_text(raw, i, &mut paren) {
+                Some((text, end)) => {
+                    let text = plain(text);
+                    tick(text.len());
+                    // `plain` trims, so a non-empty result is not blank.
+                    out_blank &= text.is_empty();
+                    out.push_str(&text);
+                    i = end;
                 }
                 None => {
                     out.push('[');
-                    rest = &rest[1..];
+                    out_blank = false;
+                    i += 1;
                 }
             },
-            '<' if is_br(rest).is_some() => {
-                out.push(' ');
-                rest = &rest[is_br(rest).unwrap_or(1)..];
-            }
+            '<' => match is_br(&raw[i..]) {
+                Some(len) => {
+                    out.push(' ');
+                    i += len;
+                }
+                None => {
+                    out.push('<');
+                    out_blank = false;
+                    i += 1;
+                }
+            },
             '&' => {
-                let (s, used) = entity(rest);
+                let (s, used) = entity(&raw[i..]);
                 out.push_str(s);
-                rest = &rest[used..];
+                out_blank &= s.chars().all(char::is_whitespace);
+                i += used;
             }
             _ => {
                 out.push(c);
-                rest = &rest[len..];
+                out_blank &= c.is_whitespace();
+                i += c.len_utf8();
             }
         }
     }
+    tick(out.len());
     let trimmed = out.trim();
     if trimmed.len() == out.len() {
         out
@@ -109,52 +167,127 @@ pub fn plain(raw: &str) -> String {
     }
 }
 
-/// `[text](url)` at the start of `s`: the text and the bytes used.
-fn link_text(s: &str) -> Option<(&str, usize)> {
-    let close = s.find("](")?;
-    let text = &s[1..close];
-    if text.contains('[') || text.contains('\n') {
-        return None;
+/// `[text](url)` at `raw[open..]` (a `[`): the text and the end of the link (after its `)`).
+///
+/// The text runs to the first `](`; a `[` or a line break before it means no link. That scan
+/// stops at the next `[`, so the scans from successive `[`s never overlap; the search for the
+/// `)` goes through `paren`, which remembers its last answer, so it too reads each byte once.
+fn link_text<'s>(raw: &'s str, open: usize, paren: &mut NextByte) -> Option<(&'s str, usize)> {
+    let b = raw.as_bytes();
+    let mut j = open + 1;
+    let close = loop {
+        tick(1);
+        match *b.get(j)? {
+            b'[' | b'\n' => return None,
+            b']' if b.get(j + 1) == Some(&b'(') => break j,
+            _ => j += 1,
+        }
+    };
+    let end = paren.find(b, close + 2)?;
+    Some((&raw[open + 1..close], end + 1))
+}
+
+/// The first occurrence of one byte at or after a position, remembering the last answer: when
+/// the positions asked for only grow (as in [`plain`]), no byte is read twice.
+struct NextByte {
+    byte: u8,
+    /// The first `byte` at or after `from` is `found` (`None`: there is none).
+    from: usize,
+    found: Option<usize>,
+}
+
+impl NextByte {
+    fn new(byte: u8) -> Self {
+        NextByte {
+            byte,
+            from: usize::MAX,
+            found: None,
+        }
     }
-    let end = s[close + 2..].find(')')?;
-    Some((text, close + 2 + end + 1))
+
+    fn find(&mut self, b: &[u8], at: usize) -> Option<usize> {
+        if at >= self.from {
+            match self.found {
+                None => return None,
+                Some(f) if f >= at => return Some(f),
+                Some(_) => {}
+            }
+        }
+        let found = find_byte(b, at, self.byte);
+        self.from = at;
+        self.found = found;
+        found
+    }
+}
+
+/// The first `x` in `b` at or after `from`.
+fn find_byte(b: &[u8], from: usize, x: u8) -> Option<usize> {
+    let mut j = from;
+    loop {
+        tick(1);
+        match b.get(j) {
+            None => return None,
+            Some(&y) if y == x => return Some(j),
+            Some(_) => j += 1,
+        }
+    }
+}
+
+/// The first `x` immediately followed by `y` in `b`, at or after `from`.
+fn find_pair(b: &[u8], from: usize, x: u8, y: u8) -> Option<usize> {
+    let mut j = from;
+    loop {
+        tick(1);
+        match b.get(j) {
+            None => return None,
+            Some(&c) if c == x && b.get(j + 1) == Some(&y) => return Some(j),
+            Some(_) => j += 1,
+        }
+    }
 }
 
 /// The length of a `<br>`, `<br/>` or `<br />` tag at the start of `s`.
 fn is_br(s: &str) -> Option<usize> {
     let b = s.as_bytes();
+    tick(1);
     if b.len() < 4 || !b[..3].eq_ignore_ascii_case(b"<br") {
         return None;
     }
     let mut i = 3;
     while i < b.len() && (b[i] == b' ' || b[i] == b'/') {
+        tick(1);
         i += 1;
     }
     (i < b.len() && b[i] == b'>').then_some(i + 1)
 }
 
+/// An HTML entity at the start of `s` (a `&`): its text and its length; a lone `&` is itself.
 fn entity(s: &str) -> (&'static str, usize) {
-    const ENTITIES: [(&str, &str); 6] = [
-        ("&amp;", "&"),
-        ("&lt;", "<"),
-        ("&gt;", ">"),
-        ("&quot;", "\""),
-        ("&#39;", "'"),
-        ("&nbsp;", " "),
-    ];
-    ENTITIES
-        .iter()
-        .find(|(e, _)| s.starts_with(e))
-        .map_or(("&", 1), |(e, r)| (r, e.len()))
+    tick(1);
+    let (e, text) = match s.as_bytes().get(1) {
+        Some(b'a') => ("&amp;", "&"),
+        Some(b'l') => ("&lt;", "<"),
+        Some(b'g') => ("&gt;", ">"),
+        Some(b'q') => ("&quot;", "\""),
+        Some(b'#') => ("&#39;", "'"),
+        Some(b'n') => ("&nbsp;", " "),
+        _ => return ("&", 1),
+    };
+    tick(e.len());
+    if s.starts_with(e) {
+        (text, e.len())
+    } else {
+        ("&", 1)
+    }
 }
 
 /// Splits a cell on `<br />` (any spelling), keeping byte offsets relative to `raw`.
 pub fn split_br(raw: &str) -> Vec<(usize, &str)> {
+    let b = raw.as_bytes();
     let mut parts = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while let Some(off) = raw[i..].find('<') {
-        let at = i + off;
+    while let Some(at) = find_byte(b, i, b'<') {
         if let Some(len) = is_br(&raw[at..]) {
             parts.push((start, &raw[start..at]));
             start = at + len;
@@ -169,18 +302,22 @@ pub fn split_br(raw: &str) -> Vec<(usize, &str)> {
 
 /// `Key: value` (value may be empty); `None` when there is no colon.
 pub fn key_value(part: &str) -> Option<(&str, &str)> {
+    tick(part.len());
     let (k, v) = part.split_once(':')?;
     Some((k.trim(), v.trim()))
 }
 
 /// `**Key**: value<br />` (the 2017 line form): the key and the raw value.
 pub fn bold_key_line(line: &str) -> Option<(&str, &str)> {
+    tick(line.len());
     let line = line.trim();
     let rest = line.strip_prefix("**")?;
-    let end = rest.find("**")?;
+    let end = find_pair(rest.as_bytes(), 0, b'*', b'*')?;
     let key = rest[..end].trim();
+    tick(end);
     let after = rest[end + 2..].trim_start();
     let value = after.strip_prefix(':')?;
+    tick(value.len());
     let value = value.trim();
     let value = strip_br_suffix(value);
     Some((key, value))
@@ -188,22 +325,28 @@ pub fn bold_key_line(line: &str) -> Option<(&str, &str)> {
 
 fn strip_br_suffix(s: &str) -> &str {
     if let Some(i) = s.rfind('<') {
+        tick(s.len() - i);
         if is_br(&s[i..]).is_some_and(|l| i + l == s.len()) {
+            tick(i);
             return s[..i].trim_end();
         }
+    } else {
+        tick(s.len());
     }
     s
 }
 
 /// The URLs of the `[text](url)` links in `raw`, in order.
 pub fn link_urls(raw: &str) -> Vec<&str> {
+    let b = raw.as_bytes();
     let mut urls = Vec::new();
-    let mut rest = raw;
-    while let Some(i) = rest.find("](") {
-        let after = &rest[i + 2..];
-        let Some(end) = after.find(')') else { break };
-        urls.push(&after[..end]);
-        rest = &after[end..];
+    let mut i = 0;
+    while let Some(close) = find_pair(b, i, b']', b'(') {
+        let Some(end) = find_byte(b, close + 2, b')') else {
+            break;
+        };
+        urls.push(&raw[close + 2..end]);
+        i = end;
     }
     urls
 }
@@ -211,33 +354,15 @@ pub fn link_urls(raw: &str) -> Vec<&str> {
 /// A 2017 option bullet, `- **TrueOption Value**: 1 **Label**: Check` or
 /// `- **Value**: 0 **Label**: Active`: the raw value and the raw label.
 pub fn option_bullet(raw: &str) -> Option<(&str, &str)> {
+    tick(raw.len());
     let text = raw.trim_start_matches(['-', '*', '+', ' ']);
+    tick(text.len());
     let rest = &text[text.find("Value**:")? + "Value**:".len()..];
+    tick(rest.len());
     Some(match rest.find("**Label**:") {
         Some(l) => (rest[..l].trim(), &rest[l + "**Label**:".len()..]),
         None => (rest.trim(), ""),
     })
-}
-
-/// The cells of a raw table row as the author wrote them (pulldown-cmark pads short rows and
-/// drops extra cells, so width checks need the raw count). Honors `\|` and code spans.
-pub fn raw_cell_count(line: &str) -> usize {
-    let t = line.trim();
-    let t = t.strip_prefix('|').unwrap_or(t);
-    let mut count = 1;
-    let mut in_code = false;
-    let mut escaped = false;
-    let bytes = t.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            _ if escaped => escaped = false,
-            b'\\' => escaped = true,
-            b'`' => in_code = !in_code,
-            b'|' if !in_code && i + 1 < bytes.len() => count += 1,
-            _ => {}
-        }
-    }
-    count
 }
 
 #[cfg(test)]
@@ -336,14 +461,246 @@ mod tests {
         assert_eq!(option_bullet("- [Name](#BKMK_Name)"), None);
     }
 
+    /// The quadratic implementations this file had before, kept as the oracle for behaviour.
+    mod reference {
+        pub fn plain(raw: &str) -> String {
+            let mut out = String::with_capacity(raw.len());
+            let mut rest = raw;
+            while let Some(c) = rest.chars().next() {
+                let len = c.len_utf8();
+                match c {
+                    '\\' => {
+                        let mut it = rest[1..].chars();
+                        match it.next() {
+                            Some(n) if n.is_ascii_punctuation() => {
+                                out.push(n);
+                                rest = &rest[1 + n.len_utf8()..];
+                            }
+                            _ => {
+                                out.push('\\');
+                                rest = &rest[1..];
+                            }
+                        }
+                    }
+                    '`' => rest = &rest[len..],
+                    '*' => {
+                        let run = rest.len() - rest.trim_start_matches('*').len();
+                        let before = raw[..raw.len() - rest.len()].chars().next_back();
+                        let after = rest[run..].chars().next();
+                        let at_edge = before.map_or(true, char::is_whitespace)
+                            && out.trim().is_empty()
+                            || rest[run..].trim().is_empty();
+                        let marker = at_edge
+                            || run >= 2
+                            || after.is_some_and(char::is_alphanumeric)
+                            || before.is_some_and(char::is_alphanumeric);
+                        if !marker {
+                            out.push_str(&rest[..run]);
+                        }
+                        rest = &rest[run..];
+                    }
+                    '[' => match link_text(rest) {
+                        Some((text, used)) => {
+                            out.push_str(&plain(text));
+                            rest = &rest[used..];
+                        }
+                        None => {
+                            out.push('[');
+                            rest = &rest[1..];
+                        }
+                    },
+                    '<' if super::is_br(rest).is_some() => {
+                        out.push(' ');
+                        rest = &rest[super::is_br(rest).unwrap_or(1)..];
+                    }
+                    '&' => {
+                        let (s, used) = super::entity(rest);
+                        out.push_str(s);
+                        rest = &rest[used..];
+                    }
+                    _ => {
+                        out.push(c);
+                        rest = &rest[len..];
+                    }
+                }
+            }
+            out.trim().to_string()
+        }
+
+        fn link_text(s: &str) -> Option<(&str, usize)> {
+            let close = s.find("](")?;
+            let text = &s[1..close];
+            if text.contains('[') || text.contains('\n') {
+                return None;
+            }
+            let end = s[close + 2..].find(')')?;
+            Some((text, close + 2 + end + 1))
+        }
+
+        pub fn split_br(raw: &str) -> Vec<(usize, &str)> {
+            let mut parts = Vec::new();
+            let mut start = 0;
+            let mut i = 0;
+            while let Some(off) = raw[i..].find('<') {
+                let at = i + off;
+                if let Some(len) = super::is_br(&raw[at..]) {
+                    parts.push((start, &raw[start..at]));
+                    start = at + len;
+                    i = start;
+                } else {
+                    i = at + 1;
+                }
+            }
+            parts.push((start, &raw[start..]));
+            parts
+        }
+
+        pub fn link_urls(raw: &str) -> Vec<&str> {
+            let mut urls = Vec::new();
+            let mut rest = raw;
+            while let Some(i) = rest.find("](") {
+                let after = &rest[i + 2..];
+                let Some(end) = after.find(')') else { break };
+                urls.push(&after[..end]);
+                rest = &after[end..];
+            }
+            urls
+        }
+
+        pub fn bold_key_line(line: &str) -> Option<(&str, &str)> {
+            let line = line.trim();
+            let rest = line.strip_prefix("**")?;
+            let end = rest.find("**")?;
+            let key = rest[..end].trim();
+            let after = rest[end + 2..].trim_start();
+            let value = after.strip_prefix(':')?;
+            let value = value.trim();
+            let value = match value.rfind('<') {
+                Some(i) if super::is_br(&value[i..]).is_some_and(|l| i + l == value.len()) => {
+                    value[..i].trim_end()
+                }
+                _ => value,
+            };
+            Some((key, value))
+        }
+    }
+
+    /// Short strings built from the pieces the functions react to (deterministic xorshift).
+    fn fragments(cases: usize) -> Vec<String> {
+        const PIECES: [&str; 34] = [
+            "*", "**", " ", "  ", "[", "]", "(", ")", "](", "[x](y)", "\\", "\\*", "\\|", "`", "<",
+            "<br />", "<BR>", "<br/ /", "&", "&amp;", "&nbsp;", "&lt", "\n", "a", "Z", "é", "日",
+            "/", ".", "_", "\t", "|", ":", "\u{a0}",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..cases)
+            .map(|_| {
+                let len = (next() % 14) as usize;
+                (0..len)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
     #[test]
-    fn raw_cell_counts() {
-        assert_eq!(raw_cell_count("|a|b|"), 2);
-        assert_eq!(raw_cell_count("|a|b|c|"), 3);
-        assert_eq!(raw_cell_count("|a"), 1);
-        assert_eq!(raw_cell_count("|a|b"), 2);
-        assert_eq!(raw_cell_count("|a \\| b|c|"), 2);
-        assert_eq!(raw_cell_count("|`a|b`|c|"), 2);
-        assert_eq!(raw_cell_count("|a||"), 2);
+    fn linear_versions_agree_with_the_old_code() {
+        for s in fragments(40_000) {
+            assert_eq!(plain(&s), reference::plain(&s), "plain({s:?})");
+            assert_eq!(split_br(&s), reference::split_br(&s), "split_br({s:?})");
+            assert_eq!(link_urls(&s), reference::link_urls(&s), "link_urls({s:?})");
+            let line = format!("**{s}");
+            assert_eq!(
+                bold_key_line(&line),
+                reference::bold_key_line(&line),
+                "bold_key_line({line:?})"
+            );
+        }
+    }
+
+    /// Inputs that made `plain` (or a helper) quadratic: about 200 kB times `scale`.
+    fn pathological(scale: usize) -> Vec<(&'static str, String)> {
+        let k = 200_000;
+        let units = [
+            ("`*` run", "*"),
+            ("` *` run", " *"),
+            ("`[` run", "["),
+            ("`[x](` run", "[x]("),
+            ("`](` run", "]("),
+            ("`[a]` run", "[a]"),
+            ("`<` run", "<"),
+            ("`<br ` run", "<br "),
+            ("`\\` run", "\\"),
+            ("`&` run", "&"),
+            ("`&amp` run", "&amp"),
+            ("mixed", "* [x](<br &amp; \\* `a` **b** [ ]( *<br />x|"),
+        ];
+        let mut inputs: Vec<_> = units
+            .iter()
+            .map(|(name, unit)| (*name, unit.repeat(scale * (k / unit.len()))))
+            .collect();
+        // Each `*` used to re-trim the blank tail of the input.
+        inputs.push((
+            "`* ` run, blank tail",
+            "* ".repeat(scale * k / 4) + &" ".repeat(scale * k / 2),
+        ));
+        inputs
+    }
+
+    fn run_all(s: &str) -> Vec<(&'static str, u64)> {
+        let line = format!("**Key**: {s}");
+        let bullet = format!("- **Value**: {s} **Label**: {s}");
+        vec![
+            ("plain", count_steps(|| plain(s)).1),
+            ("CellValue::of", count_steps(|| CellValue::of(s)).1),
+            ("split_br", count_steps(|| split_br(s)).1),
+            ("link_urls", count_steps(|| link_urls(s)).1),
+            ("key_value", count_steps(|| key_value(s)).1),
+            ("bold_key_line", count_steps(|| bold_key_line(&line)).1),
+            ("option_bullet", count_steps(|| option_bullet(&bullet)).1),
+        ]
+    }
+
+    /// Counts steps, not time: on 200 kB of each pathological input every function takes at
+    /// most 8 steps a byte, and twice the input takes at most twice the steps.
+    #[test]
+    fn cell_functions_are_linear_on_pathological_input() {
+        for ((name, one), (_, two)) in pathological(1).into_iter().zip(pathological(2)) {
+            assert_eq!(two.len(), 2 * one.len(), "{name}");
+            let (n1, n2) = (one.len() as u64, two.len() as u64);
+            for ((f, s1), (_, s2)) in run_all(&one).into_iter().zip(run_all(&two)) {
+                println!("{name:<22} {f:<14} n={n1:>7} steps={s1:>8}  n={n2:>7} steps={s2:>8}");
+                // The wrapped inputs of bold_key_line and option_bullet are up to 2n + 32 long.
+                let n = if f == "option_bullet" {
+                    2 * n1 + 32
+                } else {
+                    n1 + 16
+                };
+                assert!(s1 <= 8 * n, "{f} on {name}: {s1} steps for {n1} bytes");
+                assert!(
+                    s2 <= 2 * s1 + 64,
+                    "{f} on {name}: {s1} steps for {n1} bytes but {s2} for {n2}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn pathological_cells_still_normalize_as_before() {
+        let k = 20_000;
+        assert_eq!(plain(&" *".repeat(k)), "");
+        assert_eq!(plain(&"*".repeat(k)), "");
+        assert_eq!(plain(&"[".repeat(k)), "[".repeat(k));
+        assert_eq!(plain(&"[x](".repeat(k)), "[x](".repeat(k));
+        assert_eq!(plain(&format!("{})", "[x](".repeat(k))), "x");
+        assert_eq!(plain(&"&".repeat(k)), "&".repeat(k));
+        assert_eq!(plain(&"\\\\".repeat(k)), "\\".repeat(k));
+        assert_eq!(plain(&format!("{}x{}", "* ".repeat(k), " ".repeat(k))), "x");
     }
 }

@@ -69,6 +69,8 @@ struct Walker<'a, 'f> {
 struct TableBuilder<'a> {
     table: Table<'a>,
     in_head: bool,
+    /// Whether the header line ends with `|` (then every row must), found once per table.
+    header_closed: bool,
     row: Option<Row<'a>>,
 }
 
@@ -80,11 +82,17 @@ impl<'a> Walker<'a, '_> {
             Event::Text(_) if self.in_metadata => self.front_matter(range),
             Event::Start(Tag::Heading { .. }) => self.block_depth += 1,
             Event::End(TagEnd::Heading(level)) => {
-                self.block_depth -= 1;
-                self.heading(level as u8, range);
+                self.block_depth = self.block_depth.saturating_sub(1);
+                // Only top-level headings shape the page: one in a block quote or a list item
+                // (`> ## x`, `- ## x`) is part of that block.
+                if self.block_depth == 0 {
+                    self.heading(level as u8, range);
+                }
             }
             Event::Start(Tag::Table(_)) => {
+                let header_line = first_line(&self.src[range.clone()]);
                 self.table = Some(TableBuilder {
+                    header_closed: header_line.trim_end().ends_with('|'),
                     table: Table {
                         header: Vec::new(),
                         rows: Vec::new(),
@@ -117,7 +125,14 @@ impl<'a> Walker<'a, '_> {
                 if let Some(t) = &mut self.table {
                     let cell = Cell { raw, span: range };
                     match &mut t.row {
-                        Some(row) if !t.in_head => row.cells.push(cell),
+                        // pulldown-cmark pads a short row with empty cells placed at the row's
+                        // end (after its line break), where no written cell can start: those
+                        // are not cells of the row.
+                        Some(row) if !t.in_head => {
+                            if cell.span.start < row.span.end {
+                                row.cells.push(cell)
+                            }
+                        }
                         _ => t.table.header.push(cell),
                     }
                 }
@@ -138,7 +153,7 @@ impl<'a> Walker<'a, '_> {
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::BlockQuote(_)) => {
                 self.block_depth = self.block_depth.saturating_sub(1);
             }
-            Event::Html(_) if self.block_depth == 0 => self.html_block(range),
+            Event::Start(Tag::HtmlBlock) if self.block_depth == 0 => self.html_block(range),
             _ => {}
         }
     }
@@ -270,7 +285,7 @@ impl<'a> Walker<'a, '_> {
     }
 
     /// Where the walk is, as headings: `section > item > choice block`.
-    fn crumbs(&self) -> Vec<String> {
+    fn crumbs(&self) -> Vec<&'a str> {
         let section = self.page.sections.last();
         let item = section.and_then(|s| s.items.last());
         let choice = item.and_then(|i| i.choices.last());
@@ -287,12 +302,12 @@ impl<'a> Walker<'a, '_> {
                 choice.map(|c| c.heading.title),
             ],
         };
-        titles.into_iter().flatten().map(str::to_string).collect()
+        titles.into_iter().flatten().collect()
     }
 
     /// Records a diagnostic with the headings it is under.
-    fn report(&mut self, mut d: Diagnostic) {
-        d.breadcrumb = self.crumbs();
+    fn report(&mut self, d: Diagnostic) {
+        let d = d.at(&self.crumbs());
         self.diags.push(d);
     }
 
@@ -329,19 +344,28 @@ impl<'a> Walker<'a, '_> {
         }
     }
 
-    /// HTML blocks: anchors such as `<a name="manytoone"></a>` and, in 2017 pages, an anchor line
-    /// immediately followed by `## Heading`, which CommonMark folds into the HTML block.
+    /// A top-level HTML block is not markdown: a `## x` line inside a comment or a `<div>` is not
+    /// a heading. One exception: a line holding only an anchor tag that CommonMark takes for the
+    /// start of an HTML block (`<a name="x">`, `<a name="x"/>`; `<a name="x"></a>` is a paragraph
+    /// and needs no help) swallows the heading on the next line up to the next blank line. So a
+    /// block that opens with an anchor line gives its heading lines as headings, as long as
+    /// every line before them is an anchor line or such a heading.
     fn html_block(&mut self, range: Span) {
         let text = &self.src[range.clone()];
         let mut offset = range.start;
         for line in text.split_inclusive('\n') {
+            cell::tick(line.len());
             let start = offset;
             offset += line.len();
             let t = line.trim_end();
-            let level = t.bytes().take_while(|&b| b == b'#').count();
-            if (1..=6).contains(&level) && t[level..].starts_with(' ') {
-                self.heading(level as u8, start..start + t.len());
+            if is_anchor_line(t) {
+                continue;
             }
+            let level = t.bytes().take_while(|&b| b == b'#').count();
+            if !(1..=6).contains(&level) || !t[level..].starts_with(' ') {
+                break;
+            }
+            self.heading(level as u8, start..start + t.len());
         }
     }
 
@@ -349,15 +373,24 @@ impl<'a> Walker<'a, '_> {
         self.page.sections.last_mut()?.items.last_mut()
     }
 
+    /// Cells come from pulldown-cmark's events alone, so they are split exactly as GFM splits
+    /// them (only `\|` protects a pipe, code spans do not). A row wider than the header loses
+    /// its extra cells there; they are counted from the rest of the row's line.
     fn end_row(&mut self) {
         let mut found = Vec::new();
         let Some(t) = &mut self.table else { return };
-        let Some(mut row) = t.row.take() else { return };
-        let line = self.src[row.span.clone()].lines().next().unwrap_or("");
-        let written = cell::raw_cell_count(line);
+        let Some(row) = t.row.take() else { return };
+        // A table row is one line.
+        let line = first_line(&self.src[row.span.clone()]);
         let width = t.table.header.len();
-        row.cells.truncate(written);
-        if written > width {
+        let extra = match row.cells.last() {
+            Some(last) if row.cells.len() >= width => {
+                cells_in_rest(&self.src[last.span.end.min(row.span.end)..row.span.end])
+            }
+            _ => 0,
+        };
+        if extra > 0 {
+            let written = row.cells.len() + extra;
             found.push(Diagnostic::error(
                 self.file.loc(row.span.start),
                 format!(
@@ -365,8 +398,7 @@ impl<'a> Walker<'a, '_> {
                 ),
             ));
         }
-        let header_line = self.src[t.table.span.clone()].lines().next().unwrap_or("");
-        if header_line.trim_end().ends_with('|') && !line.trim_end().ends_with('|') {
+        if t.header_closed && !line.trim_end().ends_with('|') {
             found.push(Diagnostic::error(
                 self.file.loc(row.span.start + line.trim_end().len()),
                 "truncated table: expected the row to end with `|`",
@@ -418,6 +450,56 @@ fn unquote(s: &str) -> &str {
         }
     }
     s
+}
+
+/// The first line of `s` without its line break, ticking what it reads.
+fn first_line(s: &str) -> &str {
+    let line = s.lines().next().unwrap_or("");
+    cell::tick(line.len() + 1);
+    line
+}
+
+/// How many more cells pulldown-cmark (0.13, `parse_table_row_inner`) reads in `rest`, the end
+/// of a row's line from the `|` that closes the last cell it kept. It drops the cells past the
+/// header width without an event, so they cannot be counted from events; this counts them with
+/// the same rule: an optional `|`, blanks, then (unless the line ends) a cell that runs to the
+/// next `|` not preceded by `\` or to the line end. Code spans do not protect a `|`. The test
+/// `extra_cells_are_counted_as_pulldown_cmark_splits` checks the rule against pulldown-cmark.
+fn cells_in_rest(rest: &str) -> usize {
+    let b = rest.as_bytes();
+    let eol = |i: usize| i >= b.len() || b[i] == b'\n' || b[i] == b'\r';
+    let mut cells = 0;
+    let mut i = 0;
+    loop {
+        if b.get(i) == Some(&b'|') {
+            i += 1;
+        }
+        while i < b.len() && matches!(b[i], b' ' | b'\t' | 0x0b | 0x0c) {
+            cell::tick(1);
+            i += 1;
+        }
+        if eol(i) {
+            return cells;
+        }
+        cells += 1;
+        // `i == 0` only keeps `b[i - 1]` in bounds: the `|` that `rest` opens with is skipped.
+        while !eol(i) && (b[i] != b'|' || i == 0 || b[i - 1] == b'\\') {
+            cell::tick(1);
+            i += 1;
+        }
+    }
+}
+
+/// A line that is only an anchor tag: `<a name="x">`, `<a name="x"/>`, `<a id="x"></a>`.
+fn is_anchor_line(t: &str) -> bool {
+    let t = t.trim();
+    let t = t.strip_suffix("</a>").unwrap_or(t).trim_end();
+    let b = t.as_bytes();
+    b.len() > 3
+        && b[..2].eq_ignore_ascii_case(b"<a")
+        && b[2].is_ascii_whitespace()
+        && b.ends_with(b">")
+        && !b[1..b.len() - 1].iter().any(|&c| c == b'<' || c == b'>')
 }
 
 fn looks_like_table_row(raw: &str) -> bool {
@@ -596,6 +678,281 @@ mod tests {
         assert_eq!(
             d,
             ["t.md:5:1: error: truncated table: a `|`-row with no delimiter row (`|---|---|`) after it (Properties)"]
+        );
+    }
+
+    /// The rows of the first table under the first section, as raw cell texts.
+    fn rows(p: &Page<'_>) -> Vec<Vec<String>> {
+        let table = p.sections.first().and_then(|s| s.table.as_ref());
+        table.map_or(vec![], |t| {
+            t.rows
+                .iter()
+                .map(|r| r.cells.iter().map(|c| c.raw.to_string()).collect())
+                .collect()
+        })
+    }
+
+    const THREE: &str = "# T (t)\n\n## Properties\n\n|Value|Label|Description|\n|---|---|---|\n";
+
+    #[test]
+    fn backticks_do_not_protect_pipes_and_escaped_pipes_do() {
+        let f = SourceFile::new(
+            "t.md",
+            format!("{THREE}|1|Don`t|Third|\n|2|a \\| b|c|\n|3|`x|y`|\n|4|`\\|`|z|\n"),
+        );
+        let (p, d) = page(&f);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            rows(&p),
+            [
+                vec!["1", "Don`t", "Third"],
+                vec!["2", "a \\| b", "c"],
+                vec!["3", "`x", "y`"],
+                vec!["4", "`\\|`", "z"],
+            ]
+        );
+    }
+
+    #[test]
+    fn short_rows_have_only_their_written_cells() {
+        let f = SourceFile::new("t.md", format!("{THREE}|1|\n|2||\n| 3 |  |\n|4|x|\n"));
+        let (p, d) = page(&f);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            rows(&p),
+            [vec!["1"], vec!["2", ""], vec!["3", ""], vec!["4", "x"]]
+        );
+        // At the end of the file, without a line break.
+        let f = SourceFile::new("t.md", format!("{THREE}|1|"));
+        let (p, d) = page(&f);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(rows(&p), [vec!["1"]]);
+        // CRLF line ends.
+        let crlf = format!("{THREE}|1|\n|2|x|\n|3|a|b|c|\n").replace('\n', "\r\n");
+        let f = SourceFile::new("t.md", crlf);
+        let (p, d) = page(&f);
+        assert_eq!(
+            d.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+            ["t.md:9:1: error: table row has 4 cells: expected at most 3, as in the header (Properties)"]
+        );
+        assert_eq!(rows(&p), [vec!["1"], vec!["2", "x"], vec!["3", "a", "b"]]);
+    }
+
+    #[test]
+    fn wide_rows_are_errors_counted_as_gfm_splits() {
+        let two = "# T (t)\n\n## Properties\n\n|Property|Value|\n|---|---|\n";
+        let cases = [
+            ("|a|b|c|d|e|", Some(5)),
+            ("|a|`b|c`|", Some(3)),
+            ("|a|b|   |", Some(3)),
+            ("|a|b||", Some(3)),
+            ("|a|b\\|c|", None),
+            ("|a|b\\\\|c|", None),
+            ("|a|b|  ", None),
+            ("a|b|c|", Some(3)),
+            ("|a|b|c\\|d|", Some(3)),
+            ("|a|b|c|d", Some(4)),
+        ];
+        for (row, want) in cases {
+            let f = SourceFile::new("t.md", format!("{two}{row}\n"));
+            let (p, d) = page(&f);
+            let wide: Vec<_> = d
+                .iter()
+                .map(|d| d.to_string())
+                .filter(|d| d.contains("cells"))
+                .collect();
+            match want {
+                Some(n) => assert_eq!(
+                    wide,
+                    [format!("t.md:7:1: error: table row has {n} cells: expected at most 2, as in the header (Properties)")],
+                    "{row}"
+                ),
+                None => assert!(wide.is_empty(), "{row}: {wide:?}"),
+            }
+            assert_eq!(rows(&p)[0].len(), 2, "{row}");
+        }
+        // Both errors, each where it was before.
+        let (_, d) = parse(&format!("{two}|a|b|c\n"));
+        assert_eq!(
+            d,
+            [
+                "t.md:7:1: error: table row has 3 cells: expected at most 2, as in the header (Properties)",
+                "t.md:7:7: error: truncated table: expected the row to end with `|` (Properties)",
+            ]
+        );
+    }
+
+    #[test]
+    fn table_rows_in_code_are_not_tables() {
+        let f = SourceFile::new(
+            "t.md",
+            "# T (t)\n\n## Properties\n\n```\n|a|b|c|\n|---|\n|x|\n```\n\n`|a|b|` and `|c|`\n\n    |a|b|\n    |-|-|\n",
+        );
+        let (p, d) = page(&f);
+        assert!(d.is_empty(), "{d:?}");
+        assert!(p.sections[0].table.is_none());
+        assert_eq!(p.sections[0].blocks.len(), 1);
+    }
+
+    /// What pulldown-cmark itself makes of `row` under a header wider than any row here: the
+    /// number of written (not padded) cells, `None` when the line is no table row.
+    fn gfm_cells(row: &str) -> Option<usize> {
+        let doc = format!("{}|\n{}|\n{row}\n", "|h".repeat(40), "|-".repeat(40));
+        let mut in_row = None;
+        let mut cells = None;
+        for (e, r) in Parser::new_ext(&doc, Options::ENABLE_TABLES).into_offset_iter() {
+            match e {
+                Event::Start(Tag::TableRow) => (in_row, cells) = (Some(r.end), Some(0)),
+                Event::Start(Tag::TableCell) if in_row.is_some_and(|end| r.start < end) => {
+                    cells = cells.map(|c| c + 1)
+                }
+                _ => {}
+            }
+        }
+        cells
+    }
+
+    #[test]
+    fn extra_cells_are_counted_as_pulldown_cmark_splits() {
+        const PIECES: [&str; 12] = ["|", "|", "\\", "`", " ", "\t", "a", "*", "<", "&", "[", "é"];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let two = "# T (t)\n\n## Properties\n\n|Property|Value|\n|---|---|\n";
+        let mut checked = 0;
+        for _ in 0..4000 {
+            let len = 1 + (next() % 12) as usize;
+            let body: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let row = if next() % 4 == 0 {
+                body
+            } else {
+                format!("|{body}")
+            };
+            let Some(want) = gfm_cells(&row) else {
+                continue;
+            };
+            let f = SourceFile::new("t.md", format!("{two}{row}\n"));
+            let (p, d) = page(&f);
+            let Some(got) = p.sections[0].table.as_ref().and_then(|t| t.rows.first()) else {
+                panic!("{row:?}: pulldown-cmark sees a row here");
+            };
+            let wide = d.iter().find_map(|d| {
+                let m = d.message.strip_prefix("table row has ")?;
+                m.split(' ').next()?.parse::<usize>().ok()
+            });
+            assert_eq!(wide.unwrap_or(got.cells.len()), want, "{row:?}");
+            assert_eq!(got.cells.len(), want.min(2), "{row:?}");
+            checked += 1;
+        }
+        assert!(checked > 2000, "{checked}");
+    }
+
+    #[test]
+    fn headings_in_html_blocks_are_not_headings() {
+        for html in [
+            "<!--\n## Writable columns/attributes\n### sample_hidden\n-->\n",
+            "<div>\n## Writable columns/attributes\n### sample_hidden\n</div>\n",
+            "<a name=\"x\">\n<!--\n## Writable columns/attributes\n-->\n",
+        ] {
+            let f = SourceFile::new("t.md", format!("# T (t) table/entity reference\n\n{html}"));
+            let (p, d) = page(&f);
+            assert!(d.is_empty(), "{html}: {d:?}");
+            assert!(p.sections.is_empty(), "{html}");
+        }
+        // Inside a section, a hidden item is no item.
+        let f = SourceFile::new(
+            "t.md",
+            "# T (t)\n\n## Writable columns/attributes\n\n<!--\n### sample_hidden\n\n|Property|Value|\n-->\n",
+        );
+        let (p, d) = page(&f);
+        assert!(d.is_empty(), "{d:?}");
+        assert!(p.sections[0].items.is_empty());
+    }
+
+    #[test]
+    fn anchor_tag_lines_that_start_an_html_block_keep_their_heading() {
+        for anchor in [
+            "<a name=\"read-only-attributes\">",
+            "<a name=\"read-only-attributes\"/>",
+        ] {
+            let f = SourceFile::new(
+                "t.md",
+                format!("# T (t) table/entity reference\n\n{anchor}\n## Read-only attributes\n<a id=\"BKMK_A\"></a>\n### <a name=\"BKMK_A\"></a> A\n\n**Type**: String<br />\n"),
+            );
+            let (p, d) = page(&f);
+            assert!(d.is_empty(), "{d:?}");
+            assert_eq!(p.sections.len(), 1, "{anchor}");
+            assert_eq!(
+                p.sections[0].kind,
+                SectionKind::Columns(ColumnAccess::ReadOnly)
+            );
+            assert_eq!(p.sections[0].items[0].heading.title, "A");
+            assert_eq!(p.sections[0].items[0].blocks.len(), 1);
+        }
+    }
+
+    #[test]
+    fn headings_in_quotes_and_list_items_are_not_headings() {
+        for block in [
+            "> ## Writable columns/attributes\n> ### sample_hidden\n",
+            "- ## Writable columns/attributes\n- ### sample_hidden\n",
+            "1. ## Writable columns/attributes\n",
+            "> - > ## Writable columns/attributes\n",
+            "- item\n\n  ## Writable columns/attributes\n",
+        ] {
+            let f = SourceFile::new("t.md", format!("# T (t) table/entity reference\n\n{block}"));
+            let (p, d) = page(&f);
+            assert!(d.is_empty(), "{block}: {d:?}");
+            assert!(p.sections.is_empty(), "{block}");
+            assert!(!p.intro.is_empty(), "{block}");
+        }
+        let f = SourceFile::new(
+            "t.md",
+            "# T (t)\n\n## Writable columns/attributes\n\n> ### sample_quoted\n\n- ### sample_listed\n\n### <a name=\"BKMK_a\"></a> a\n",
+        );
+        let (p, d) = page(&f);
+        assert!(d.is_empty(), "{d:?}");
+        let items: Vec<_> = p.sections[0]
+            .items
+            .iter()
+            .map(|i| i.heading.title)
+            .collect();
+        assert_eq!(items, ["a"]);
+        assert_eq!(p.sections[0].blocks.len(), 2);
+    }
+
+    /// Steps counted by [`cell::tick`], not time: per-row work must not re-read the header
+    /// line, and extra cells and HTML blocks are read once.
+    #[test]
+    fn page_work_is_linear_in_rows_and_lines() {
+        let doc = |k: usize| {
+            format!(
+                "# T (t)\n\n## Properties\n\n|Property|Value|{}\n|---|---|\n{}{}\n<a name=\"x\">\n{}",
+                " ".repeat(k),
+                "|x|y|\n".repeat(k / 8),
+                "|x|y|z".repeat(k / 8),
+                "## Events\n".repeat(k / 16),
+            )
+        };
+        let k = 100_000;
+        let (small, large) = (doc(k), doc(2 * k));
+        let steps = |text: &str| {
+            let f = SourceFile::new("t.md", text);
+            cell::count_steps(|| page(&f)).1
+        };
+        let (s1, s2) = (steps(&small), steps(&large));
+        let (n1, n2) = (small.len() as u64, large.len() as u64);
+        println!("page: n={n1} steps={s1}  n={n2} steps={s2}");
+        assert!(s1 <= 8 * n1, "{s1} steps for {n1} bytes");
+        assert!(
+            s2 <= 2 * s1 + 64,
+            "{s1} steps for {n1} bytes, {s2} for {n2}"
         );
     }
 

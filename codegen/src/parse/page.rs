@@ -141,7 +141,9 @@ impl<'a> Table<'a> {
 
 #[derive(Debug, Serialize)]
 pub struct Row<'a> {
-    /// Cells as written; a row shorter than the header has fewer cells here.
+    /// Cells as written, split as GFM splits them: a row shorter than the header has fewer
+    /// cells here (pulldown-cmark's padding is left out), and one wider than the header keeps
+    /// only the header's width (the parser reports the rest).
     pub cells: Vec<Cell<'a>>,
     pub span: Span,
 }
