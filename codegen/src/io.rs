@@ -1,23 +1,25 @@
 //! File system edges for the CLI and the build script: reading a docs directory, writing
-//! output only when every file is ready and only where bytes changed.
+//! output as one set, only where bytes changed.
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::render::HEADER;
 use crate::source::{Loc, SourceFile};
 use std::collections::BTreeMap;
-use std::io;
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// The pages of a docs directory, and the files that could not be read as pages.
 #[derive(Debug, Default)]
 pub struct Docs {
     pub files: Vec<SourceFile>,
-    /// Unreadable, binary or non-UTF-8 files: errors reported with the rest of the run.
+    /// Unreadable, binary or non-UTF-8 files (content or path): errors reported with the rest
+    /// of the run.
     pub diagnostics: Diagnostics,
 }
 
 /// Reads every `*.md` under `dir` (recursively), sorted by relative path with `/` separators.
-/// Only an unreadable directory is an `Err`; a bad file is a diagnostic in [`Docs`].
+/// Only an unreadable directory is an `Err`; a bad file is a diagnostic in [`Docs`], and so is
+/// a path below `dir` that is not UTF-8 (a lossy name could collapse two pages into one).
 pub fn read_docs(dir: &Path) -> Result<Docs, Diagnostics> {
     let mut diags = Diagnostics::default();
     let mut paths = Vec::new();
@@ -30,7 +32,19 @@ pub fn read_docs(dir: &Path) -> Result<Docs, Diagnostics> {
     }
     let mut files = Vec::with_capacity(paths.len());
     for path in paths {
-        let rel = relative(dir, &path);
+        let rel = match relative(dir, &path) {
+            Ok(rel) => rel,
+            Err(lossy) => {
+                let raw = path.strip_prefix(dir).unwrap_or(&path);
+                diags.push(Diagnostic::error(
+                    loc(&lossy),
+                    format!(
+                        "the path {raw:?} is not valid UTF-8: rename it (pages are named by their UTF-8 path)"
+                    ),
+                ));
+                continue;
+            }
+        };
         match std::fs::read(&path) {
             Ok(bytes) => match SourceFile::from_bytes(&rel, bytes) {
                 Ok(f) => files.push(f),
@@ -67,12 +81,19 @@ fn collect_md(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
     Ok(())
 }
 
-fn relative(dir: &Path, path: &Path) -> String {
+/// `path` relative to `dir`, joined with `/`; `Err` with a lossy rendering (for the location
+/// only) when a component is not UTF-8.
+fn relative(dir: &Path, path: &Path) -> Result<String, String> {
     let rel = path.strip_prefix(dir).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    match parts {
+        Some(parts) => Ok(parts.join("/")),
+        None => Err(rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")),
+    }
 }
 
 /// What [`write_output`] did.
@@ -83,32 +104,238 @@ pub struct WriteReport {
     pub removed: Vec<String>,
 }
 
-/// Writes `files` into `dir`: each through a temporary file and a rename, only when its bytes
-/// changed; generated files no longer produced (recognized by the header) are removed.
+/// Whether `name` is a plain output file name: one path component of ASCII `[a-z0-9_]` and a
+/// single `.rs` extension, e.g. `msdyn_ocsession.rs`. Separators, `..`, drive prefixes, dots,
+/// spaces, upper case, non-ASCII and control characters are all refused, and so are the
+/// Windows device names (`con.rs`, `nul.rs`, `com1.rs`, ...), which are no file on Windows.
+pub fn is_plain_file_name(name: &str) -> bool {
+    let Some(stem) = name.strip_suffix(".rs") else {
+        return false;
+    };
+    let charset = !stem.is_empty()
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    let device = matches!(stem, "con" | "prn" | "aux" | "nul")
+        || ((stem.starts_with("com") || stem.starts_with("lpt"))
+            && stem.len() == 4
+            && stem.as_bytes()[3].is_ascii_digit());
+    charset && !device
+}
+
+/// The staging name of an output file: `.{name}.tmp`, in the output directory.
+fn staging_name(name: &str) -> String {
+    format!(".{name}.tmp")
+}
+
+/// Whether a directory entry is a staging file this module made (left by an interrupted run).
+fn is_staging_name(entry: &str) -> bool {
+    entry
+        .strip_prefix('.')
+        .and_then(|s| s.strip_suffix(".tmp"))
+        .is_some_and(is_plain_file_name)
+}
+
+/// Adds the path to an IO error, keeping its kind.
+fn with_path(path: &Path, e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}
+
+/// Writes `files` into `dir` as one set.
+///
+/// 1. Every name must be [`is_plain_file_name`]; otherwise nothing is written (not even `dir`)
+///    and the error, of kind [`io::ErrorKind::InvalidInput`], names the file.
+/// 2. Staging files (`.{name}.tmp`) left by an interrupted run are removed.
+/// 3. Each file whose bytes differ from what `dir` holds is written to its staging file. If any
+///    of these writes fails, every staging file is removed and the error returned: the previous
+///    output is untouched.
+/// 4. Only then is each staging file renamed over its target (each rename is atomic).
+/// 5. Only after every rename, generated files (`.rs` starting with [`HEADER`]) that `files` no
+///    longer holds are removed. Other files are never removed.
 pub fn write_output(dir: &Path, files: &BTreeMap<String, String>) -> io::Result<WriteReport> {
-    std::fs::create_dir_all(dir)?;
+    if let Some(bad) = files.keys().find(|name| !is_plain_file_name(name)) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "refusing to write {bad:?} into {}: an output file name must be one path component of [a-z0-9_] with a `.rs` extension, and not a Windows device name",
+                dir.display()
+            ),
+        ));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| with_path(dir, e))?;
+    remove_leftover_staging(dir)?;
+
     let mut report = WriteReport::default();
+    let mut staged: Vec<(PathBuf, PathBuf, &str)> = Vec::new();
     for (name, content) in files {
         let path = dir.join(name);
-        if std::fs::read(&path).is_ok_and(|old| old == content.as_bytes()) {
-            report.unchanged.push(name.clone());
-            continue;
-        }
-        let tmp = dir.join(format!(".{name}.tmp"));
-        std::fs::write(&tmp, content)?;
-        std::fs::rename(&tmp, &path)?;
-        report.written.push(name.clone());
-    }
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".rs") && !files.contains_key(&name) {
-            let ours = std::fs::read_to_string(entry.path()).is_ok_and(|s| s.starts_with(HEADER));
-            if ours {
-                std::fs::remove_file(entry.path())?;
-                report.removed.push(name);
+        let tmp = dir.join(staging_name(name));
+        match stage(&path, &tmp, content) {
+            Ok(true) => staged.push((tmp, path, name)),
+            Ok(false) => report.unchanged.push(name.clone()),
+            Err(e) => {
+                discard(&staged);
+                return Err(e);
             }
         }
     }
+
+    for (i, (tmp, path, _)) in staged.iter().enumerate() {
+        if let Err(e) = std::fs::rename(tmp, path) {
+            let remaining = &staged[i..];
+            discard(remaining);
+            let done: Vec<&str> = staged[..i].iter().map(|(_, _, n)| *n).collect();
+            return Err(io::Error::new(
+                e.kind(),
+                format!(
+                    "renaming {} to {}: {e} (already replaced: {})",
+                    tmp.display(),
+                    path.display(),
+                    if done.is_empty() {
+                        "none".to_string()
+                    } else {
+                        done.join(", ")
+                    }
+                ),
+            ));
+        }
+    }
+    report.written = staged.iter().map(|(_, _, n)| n.to_string()).collect();
+
+    for entry in std::fs::read_dir(dir).map_err(|e| with_path(dir, e))? {
+        let entry = entry.map_err(|e| with_path(dir, e))?;
+        let Some(name) = entry.file_name().to_str().map(str::to_string) else {
+            continue; // not a name this generator writes
+        };
+        if !name.ends_with(".rs") || files.contains_key(&name) {
+            continue;
+        }
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|t| t.is_file()) && is_generated(&path) {
+            std::fs::remove_file(&path).map_err(|e| with_path(&path, e))?;
+            report.removed.push(name);
+        }
+    }
+    report.removed.sort();
     Ok(report)
+}
+
+/// Writes `content` to `tmp` when `path` does not already hold it: `Ok(false)` when unchanged.
+/// On failure, removes the staging file it created (the caller removes the earlier ones).
+fn stage(path: &Path, tmp: &Path, content: &str) -> io::Result<bool> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Err(io::Error::other(format!(
+            "{}: is a directory, not a file",
+            path.display()
+        )));
+    }
+    if std::fs::read(path).is_ok_and(|old| old == content.as_bytes()) {
+        return Ok(false);
+    }
+    // `create_new` refuses an existing file, directory or symlink at the staging path.
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(tmp)
+        .map_err(|e| with_path(tmp, e))?;
+    if let Err(e) = file.write_all(content.as_bytes()) {
+        drop(file);
+        let _ = std::fs::remove_file(tmp);
+        return Err(with_path(tmp, e));
+    }
+    Ok(true)
+}
+
+/// Removes staging files (best effort: the error that led here is the one to report).
+fn discard(staged: &[(PathBuf, PathBuf, &str)]) {
+    for (tmp, _, _) in staged {
+        let _ = std::fs::remove_file(tmp);
+    }
+}
+
+/// Removes `.{name}.tmp` files (not directories) an interrupted run left in `dir`.
+fn remove_leftover_staging(dir: &Path) -> io::Result<()> {
+    for entry in std::fs::read_dir(dir).map_err(|e| with_path(dir, e))? {
+        let entry = entry.map_err(|e| with_path(dir, e))?;
+        let ours = entry.file_name().to_str().is_some_and(is_staging_name);
+        if ours && entry.file_type().is_ok_and(|t| !t.is_dir()) {
+            let path = entry.path();
+            std::fs::remove_file(&path).map_err(|e| with_path(&path, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether a file starts with [`HEADER`], i.e. this generator wrote it.
+fn is_generated(path: &Path) -> bool {
+    let mut head = Vec::with_capacity(HEADER.len());
+    std::fs::File::open(path)
+        .and_then(|f| f.take(HEADER.len() as u64).read_to_end(&mut head))
+        .is_ok_and(|_| head == HEADER.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_file_names() {
+        let cases: &[(&str, bool)] = &[
+            ("msdyn_ocsession.rs", true),
+            ("tables.rs", true),
+            ("choices.rs", true),
+            ("_private.rs", true),
+            ("a.rs", true),
+            ("x2.rs", true),
+            ("com10.rs", true),
+            ("console.rs", true),
+            ("", false),
+            (".rs", false),
+            ("rs", false),
+            ("a", false),
+            ("a.txt", false),
+            ("a.rs.rs", false),
+            ("a.rs.tmp", false),
+            (".a.rs", false),
+            (".a.rs.tmp", false),
+            ("..rs", false),
+            ("/x.rs", false),
+            ("../x.rs", false),
+            ("..\\x.rs", false),
+            ("a/b.rs", false),
+            ("a\\b.rs", false),
+            ("./a.rs", false),
+            ("C:x.rs", false),
+            ("c:x.rs", false),
+            ("a b.rs", false),
+            ("Sample_Foo.rs", false),
+            ("a.RS", false),
+            ("a-b.rs", false),
+            ("café.rs", false),
+            ("a\u{0}.rs", false),
+            ("a\n.rs", false),
+            ("a\t.rs", false),
+            ("a.rs\n", false),
+            ("a.rs ", false),
+            (" a.rs", false),
+            ("con.rs", false),
+            ("nul.rs", false),
+            ("aux.rs", false),
+            ("prn.rs", false),
+            ("com1.rs", false),
+            ("lpt9.rs", false),
+        ];
+        for &(name, plain) in cases {
+            assert_eq!(is_plain_file_name(name), plain, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn staging_names_are_recognised() {
+        assert!(is_staging_name(&staging_name("tables.rs")));
+        assert!(!is_staging_name("tables.rs"));
+        assert!(!is_staging_name(".tables.rs"));
+        assert!(!is_staging_name(".notes.txt.tmp"));
+        assert!(!is_staging_name("..tmp"));
+    }
 }

@@ -98,27 +98,43 @@ fn newest_per_product(pages: Vec<PageFacts>, diags: &mut Vec<Diagnostic>) -> Vec
     kept
 }
 
+/// Folds a later layer into a table. `from` is destructured without `..`, so a new field of
+/// [`Table`] does not compile until it is merged here.
 fn absorb(into: &mut Table, from: Table, diags: &mut Vec<Diagnostic>) {
-    replace(&mut into.schema_name, from.schema_name);
-    replace(&mut into.display_name, from.display_name);
-    replace(&mut into.entity_set_name, from.entity_set_name);
-    replace(&mut into.primary_id_attribute, from.primary_id_attribute);
-    replace(
-        &mut into.primary_name_attribute,
-        from.primary_name_attribute,
-    );
-    replace(&mut into.ownership_type, from.ownership_type);
-    replace(&mut into.description, from.description);
-    replace(
-        &mut into.collection_schema_name,
-        from.collection_schema_name,
-    );
-    replace(
-        &mut into.display_collection_name,
-        from.display_collection_name,
-    );
-    replace(&mut into.table_type, from.table_type);
-    for (name, col) in from.columns {
+    let Table {
+        logical_name: _, // the grouping key: the same in every layer
+        schema_name,
+        display_name,
+        entity_set_name,
+        primary_id_attribute,
+        primary_name_attribute,
+        ownership_type,
+        description,
+        collection_schema_name,
+        display_collection_name,
+        logical_collection_name,
+        table_type,
+        columns,
+        relationships,
+        origins,
+        at,
+    } = from;
+    // The table stays located where the first layer named it (as a column does).
+    if into.at.is_none() {
+        into.at = at;
+    }
+    replace(&mut into.schema_name, schema_name);
+    replace(&mut into.display_name, display_name);
+    replace(&mut into.entity_set_name, entity_set_name);
+    replace(&mut into.primary_id_attribute, primary_id_attribute);
+    replace(&mut into.primary_name_attribute, primary_name_attribute);
+    replace(&mut into.ownership_type, ownership_type);
+    replace(&mut into.description, description);
+    replace(&mut into.collection_schema_name, collection_schema_name);
+    replace(&mut into.display_collection_name, display_collection_name);
+    replace(&mut into.logical_collection_name, logical_collection_name);
+    replace(&mut into.table_type, table_type);
+    for (name, col) in columns {
         match into.columns.get_mut(&name) {
             Some(existing) => absorb_column(&into.logical_name, existing, col, diags),
             None => {
@@ -126,7 +142,7 @@ fn absorb(into: &mut Table, from: Table, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for (name, rel) in from.relationships {
+    for (name, rel) in relationships {
         match into.relationships.get_mut(&name) {
             Some(existing) => absorb_relationship(&into.logical_name, existing, rel, diags),
             None => {
@@ -134,13 +150,46 @@ fn absorb(into: &mut Table, from: Table, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
-    into.origins.extend(from.origins);
+    into.origins.extend(origins);
 }
 
+/// Folds a later layer's column into one an earlier layer described (exhaustively, as
+/// [`absorb`]).
 fn absorb_column(table: &str, into: &mut Column, from: Column, diags: &mut Vec<Diagnostic>) {
-    if let (Some(a), Some(b)) = (&into.ty, &from.ty) {
+    let Column {
+        logical_name: _, // the map key: the same in both
+        schema_name,
+        ty,
+        required_level,
+        targets,
+        options,
+        display_name,
+        description,
+        writable,
+        valid_for_create,
+        valid_for_update,
+        valid_for_read,
+        global_choice_name,
+        default_form_value,
+        default_value,
+        max_length,
+        format,
+        format_name,
+        min_value,
+        max_value,
+        precision,
+        precision_source,
+        datetime_behavior,
+        image,
+        target_origins,
+        properties,
+        origins,
+        at: _, // the column stays located where an earlier layer first described it
+        type_at,
+    } = from;
+    if let (Some(a), Some(b)) = (&into.ty, &ty) {
         if a != b {
-            if let Some(at) = from.type_at.clone() {
+            if let Some(at) = type_at.clone() {
                 let prev = into
                     .type_at
                     .as_ref()
@@ -159,70 +208,91 @@ fn absorb_column(table: &str, into: &mut Column, from: Column, diags: &mut Vec<D
             }
         }
     }
-    if from.ty.is_some() {
-        into.ty = from.ty;
-        into.type_at = from.type_at;
+    if ty.is_some() {
+        into.ty = ty;
+        into.type_at = type_at;
     }
-    into.schema_name = from.schema_name;
-    replace(&mut into.required_level, from.required_level);
-    replace(&mut into.display_name, from.display_name);
-    replace(&mut into.description, from.description);
-    replace(&mut into.writable, from.writable);
-    replace(&mut into.valid_for_create, from.valid_for_create);
-    replace(&mut into.valid_for_update, from.valid_for_update);
-    replace(&mut into.valid_for_read, from.valid_for_read);
-    replace(&mut into.global_choice_name, from.global_choice_name);
-    replace(&mut into.default_form_value, from.default_form_value);
-    replace(&mut into.default_value, from.default_value);
-    replace(&mut into.max_length, from.max_length);
-    replace(&mut into.format, from.format);
-    replace(&mut into.format_name, from.format_name);
-    replace(&mut into.precision_source, from.precision_source);
-    replace(&mut into.image, from.image);
-    replace(&mut into.min_value, from.min_value);
-    replace(&mut into.max_value, from.max_value);
-    replace(&mut into.precision, from.precision);
-    replace(&mut into.datetime_behavior, from.datetime_behavior);
-    into.properties.extend(from.properties);
-    for (target, origins) in from.target_origins {
+    // Every column section has a heading, so every layer states the schema name.
+    into.schema_name = schema_name;
+    replace(&mut into.required_level, required_level);
+    replace(&mut into.display_name, display_name);
+    replace(&mut into.description, description);
+    replace(&mut into.writable, writable);
+    replace(&mut into.valid_for_create, valid_for_create);
+    replace(&mut into.valid_for_update, valid_for_update);
+    replace(&mut into.valid_for_read, valid_for_read);
+    replace(&mut into.global_choice_name, global_choice_name);
+    replace(&mut into.default_form_value, default_form_value);
+    replace(&mut into.default_value, default_value);
+    replace(&mut into.max_length, max_length);
+    replace(&mut into.format, format);
+    replace(&mut into.format_name, format_name);
+    replace(&mut into.precision_source, precision_source);
+    replace(&mut into.image, image);
+    replace(&mut into.min_value, min_value);
+    replace(&mut into.max_value, max_value);
+    replace(&mut into.precision, precision);
+    replace(&mut into.datetime_behavior, datetime_behavior);
+    into.properties.extend(properties);
+    into.targets.extend(targets);
+    for (target, origins) in target_origins {
         into.add_target(&target, origins);
     }
-    for (value, opt) in from.options {
+    for (value, opt) in options {
         match into.options.get_mut(&value) {
-            Some(existing) => {
-                if existing.label != opt.label {
-                    let prev = existing
-                        .at
-                        .as_ref()
-                        .map_or(String::new(), |l| l.to_string());
-                    if let Some(at) = opt.at.clone() {
-                        diags.push(
-                            Diagnostic::warning(
-                                at,
-                                format!(
-                                    "choice value {value} is `{}` here and `{}` at {prev}: the later layer wins",
-                                    opt.label, existing.label
-                                ),
-                            )
-                            .at(&[table, &into.logical_name]),
-                        );
-                    }
-                    existing.label = opt.label;
-                    existing.at = opt.at;
-                }
-                replace(&mut existing.state, opt.state);
-                replace(&mut existing.default_status, opt.default_status);
-                replace(&mut existing.invariant_name, opt.invariant_name);
-                existing.origins.extend(opt.origins);
-            }
+            Some(existing) => absorb_option(table, &into.logical_name, existing, opt, diags),
             None => {
                 into.options.insert(value, opt);
             }
         }
     }
-    into.origins.extend(from.origins);
+    into.origins.extend(origins);
 }
 
+/// Folds a later layer's choice value into one an earlier layer listed (exhaustively, as
+/// [`absorb`]).
+fn absorb_option(
+    table: &str,
+    column: &str,
+    into: &mut ChoiceOption,
+    from: ChoiceOption,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let ChoiceOption {
+        value,
+        label,
+        state,
+        default_status,
+        invariant_name,
+        origins,
+        at,
+    } = from;
+    if into.label != label {
+        let prev = into.at.as_ref().map_or(String::new(), |l| l.to_string());
+        if let Some(at) = at.clone() {
+            diags.push(
+                Diagnostic::warning(
+                    at,
+                    format!(
+                        "choice value {value} is `{label}` here and `{}` at {prev}: the later layer wins",
+                        into.label
+                    ),
+                )
+                .at(&[table, column]),
+            );
+        }
+        into.label = label;
+        // The value stays located where its label was stated.
+        into.at = at;
+    }
+    replace(&mut into.state, state);
+    replace(&mut into.default_status, default_status);
+    replace(&mut into.invariant_name, invariant_name);
+    into.origins.extend(origins);
+}
+
+/// Folds a later layer's relationship into one an earlier layer described (exhaustively, as
+/// [`absorb`]).
 fn absorb_relationship(
     table: &str,
     into: &mut Relationship,
@@ -253,21 +323,285 @@ fn absorb_relationship(
             }
         }
     }
-    replace(&mut into.referenced_entity, from.referenced_entity);
-    replace(&mut into.referenced_attribute, from.referenced_attribute);
-    replace(&mut into.referencing_entity, from.referencing_entity);
-    replace(&mut into.referencing_attribute, from.referencing_attribute);
-    replace(&mut into.intersect_entity, from.intersect_entity);
-    replace(&mut into.cascade, from.cascade);
-    replace(&mut into.navigation_property, from.navigation_property);
-    into.associated_menu.extend(from.associated_menu);
-    replace(&mut into.at, from.at);
-    into.origins.extend(from.origins);
+    let Relationship {
+        schema_name: _, // with `kind`, the map key: the same in both
+        kind: _,
+        referenced_entity,
+        referenced_attribute,
+        referencing_entity,
+        referencing_attribute,
+        intersect_entity,
+        cascade,
+        navigation_property,
+        associated_menu,
+        origins,
+        at,
+    } = from;
+    replace(&mut into.referenced_entity, referenced_entity);
+    replace(&mut into.referenced_attribute, referenced_attribute);
+    replace(&mut into.referencing_entity, referencing_entity);
+    replace(&mut into.referencing_attribute, referencing_attribute);
+    replace(&mut into.intersect_entity, intersect_entity);
+    replace(&mut into.cascade, cascade);
+    replace(&mut into.navigation_property, navigation_property);
+    into.associated_menu.extend(associated_menu);
+    replace(&mut into.at, at);
+    into.origins.extend(origins);
 }
 
 /// A stated value replaces; an unstated one keeps what an earlier layer said.
 fn replace<T>(into: &mut Option<T>, from: Option<T>) {
     if from.is_some() {
         *into = from;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    /// A layer that states every property, each value depending on `n`: layers with different
+    /// `n` differ in every property. Written without `..Default::default()`, so a new model
+    /// field must be given a value here.
+    fn layer(n: u8) -> Table {
+        let tag = |s: &str| format!("{s}_{n}");
+        let flag = n % 2 == 0;
+        let number = u32::from(n);
+        let origin = Origin {
+            file: tag("page.md"),
+            product: Some(tag("product")),
+            date: Some(Date {
+                year: 2020 + u16::from(n),
+                month: n,
+                day: n,
+            }),
+        };
+        let source = Source(Arc::new(origin.clone()));
+        let origins: Origins = [source.clone()].into();
+        let at = |line: u32| {
+            Some(Loc {
+                file: tag("page.md"),
+                line: line + number * 100,
+                col: number,
+            })
+        };
+        let cascade = if flag {
+            CascadeType::Cascade
+        } else {
+            CascadeType::NoCascade
+        };
+        let option = ChoiceOption {
+            value: 1,
+            label: tag("Label"),
+            state: Some(i32::from(n)),
+            default_status: Some(i32::from(n) + 10),
+            invariant_name: Some(tag("invariant")),
+            origins: origins.clone(),
+            at: at(3),
+        };
+        let column = Column {
+            logical_name: "col".to_string(),
+            schema_name: tag("Col"),
+            ty: Some(if flag {
+                ColumnType::Integer
+            } else {
+                ColumnType::String
+            }),
+            required_level: Some(if flag {
+                RequiredLevel::SystemRequired
+            } else {
+                RequiredLevel::Recommended
+            }),
+            targets: [tag("target")].into(),
+            options: [(1, option)].into(),
+            display_name: Some(tag("Column")),
+            description: Some(tag("column description")),
+            writable: Some(flag),
+            valid_for_create: Some(flag),
+            valid_for_update: Some(!flag),
+            valid_for_read: Some(flag),
+            global_choice_name: Some(tag("global")),
+            default_form_value: Some(i32::from(n)),
+            default_value: Some(tag("default")),
+            max_length: Some(u64::from(n)),
+            format: Some(tag("Format")),
+            format_name: Some(tag("FormatName")),
+            min_value: Some(tag("-1")),
+            max_value: Some(tag("1")),
+            precision: Some(number),
+            precision_source: Some(tag("source")),
+            datetime_behavior: Some(tag("UserLocal")),
+            image: Some(ImageProperties {
+                max_height: Some(number),
+                max_width: Some(number + 1),
+                max_size_in_kb: Some(number + 2),
+                can_store_full_image: Some(flag),
+                is_primary_image: Some(!flag),
+            }),
+            target_origins: [(tag("target"), origins.clone())].into(),
+            properties: [
+                ("Shared".to_string(), tag("shared")),
+                (tag("Only"), tag("only")),
+            ]
+            .into(),
+            origins: origins.clone(),
+            at: at(1),
+            type_at: at(2),
+        };
+        let key = ("sample_rel".to_string(), RelationshipKind::ManyToOne);
+        let relationship = Relationship {
+            schema_name: key.0.clone(),
+            kind: key.1,
+            referenced_entity: Some(tag("referenced")),
+            referenced_attribute: Some(tag("referencedid")),
+            referencing_entity: Some(tag("referencing")),
+            referencing_attribute: Some(tag("referencingid")),
+            intersect_entity: Some(tag("intersect")),
+            cascade: Some(CascadeConfiguration {
+                archive: Some(cascade),
+                assign: Some(cascade),
+                delete: Some(cascade),
+                merge: Some(cascade),
+                reparent: Some(cascade),
+                rollup_view: Some(cascade),
+                share: Some(cascade),
+                unshare: Some(cascade),
+            }),
+            navigation_property: Some(tag("nav")),
+            associated_menu: [
+                ("Behavior".to_string(), tag("behavior")),
+                (tag("Only"), tag("only")),
+            ]
+            .into(),
+            origins: origins.clone(),
+            at: at(4),
+        };
+        Table {
+            logical_name: "sample".to_string(),
+            schema_name: Some(tag("Sample")),
+            display_name: Some(tag("Sample")),
+            entity_set_name: Some(tag("samples")),
+            primary_id_attribute: Some(tag("sampleid")),
+            primary_name_attribute: Some(tag("name")),
+            ownership_type: Some(tag("UserOwned")),
+            description: Some(tag("description")),
+            collection_schema_name: Some(tag("Samples")),
+            display_collection_name: Some(tag("Samples")),
+            logical_collection_name: Some(tag("samples")),
+            table_type: Some(tag("Standard")),
+            columns: [("col".to_string(), column)].into(),
+            relationships: [(key, relationship)].into(),
+            origins: vec![origin],
+            at: at(5),
+        }
+    }
+
+    /// Paths that are keys, the same in every layer by construction.
+    const KEYS: [&str; 5] = [
+        "/logical_name",
+        "/columns/0/logical_name",
+        "/columns/0/options/0/value",
+        "/relationships/0/schema_name",
+        "/relationships/0/kind",
+    ];
+
+    /// Asserts that every leaf is stated (not null) in both and differs between them.
+    fn assert_differ_everywhere(path: &str, a: &Value, b: &Value) {
+        match (a, b) {
+            (Value::Object(a), Value::Object(b)) => {
+                for (key, av) in a {
+                    if let Some(bv) = b.get(key) {
+                        assert_differ_everywhere(&format!("{path}/{key}"), av, bv);
+                    }
+                }
+            }
+            (Value::Array(a), Value::Array(b)) => {
+                for (i, (av, bv)) in a.iter().zip(b).enumerate() {
+                    assert_differ_everywhere(&format!("{path}/{i}"), av, bv);
+                }
+            }
+            _ if KEYS.contains(&path) => assert_eq!(a, b, "{path} is a key"),
+            _ => {
+                assert!(
+                    !a.is_null() && !b.is_null(),
+                    "{path} is not stated in both layers: give it a value in `layer`"
+                );
+                assert_ne!(a, b, "{path} is the same in both layers");
+            }
+        }
+    }
+
+    fn union<T: Ord + Clone>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> BTreeSet<T> {
+        a.union(b).cloned().collect()
+    }
+
+    /// A later layer that states every property replaces each stated value and extends each
+    /// set and map: forgetting a field in `absorb*` fails this test.
+    #[test]
+    fn a_later_layer_states_every_property() {
+        let (a, b) = (layer(1), layer(2));
+        let json = |t: &Table| serde_json::to_value(t).expect("a table serializes");
+        assert_differ_everywhere("", &json(&a), &json(&b));
+
+        let mut merged = a.clone();
+        let mut diags = Vec::new();
+        absorb(&mut merged, b.clone(), &mut diags);
+
+        // Expected: the later layer, with the sets and maps of both.
+        let mut expected = b.clone();
+        expected.origins = [a.origins.clone(), b.origins.clone()].concat();
+        let (ac, bc) = (&a.columns["col"], &b.columns["col"]);
+        let ec = expected.columns.get_mut("col").expect("the column");
+        ec.targets = union(&ac.targets, &bc.targets);
+        ec.target_origins = ac.target_origins.clone();
+        ec.target_origins.extend(bc.target_origins.clone());
+        ec.properties = ac.properties.clone();
+        ec.properties.extend(bc.properties.clone());
+        ec.origins = union(&ac.origins, &bc.origins);
+        ec.at = ac.at.clone();
+        let eo = ec.options.get_mut(&1).expect("the option");
+        eo.origins = union(&ac.options[&1].origins, &bc.options[&1].origins);
+        let key = ("sample_rel".to_string(), RelationshipKind::ManyToOne);
+        let (ar, br) = (&a.relationships[&key], &b.relationships[&key]);
+        let er = expected
+            .relationships
+            .get_mut(&key)
+            .expect("the relationship");
+        er.associated_menu = ar.associated_menu.clone();
+        er.associated_menu.extend(br.associated_menu.clone());
+        er.origins = union(&ar.origins, &br.origins);
+
+        assert_eq!(
+            serde_json::to_string_pretty(&merged).expect("serializes"),
+            serde_json::to_string_pretty(&expected).expect("serializes")
+        );
+        // The locations are not serialized.
+        assert_eq!(merged.at, a.at, "a table stays where it was first named");
+        let (mc, mr) = (&merged.columns["col"], &merged.relationships[&key]);
+        assert_eq!(mc.at, ac.at, "a column stays where it was first described");
+        assert_eq!(mc.type_at, bc.type_at);
+        assert_eq!(mc.options[&1].at, bc.options[&1].at);
+        assert_eq!(mr.at, br.at);
+        // Type, label and the four endpoints differ: one warning each.
+        assert_eq!(diags.len(), 6, "{diags:#?}");
+    }
+
+    /// An unstated value keeps what the earlier layer said.
+    #[test]
+    fn an_empty_later_layer_changes_nothing_but_origins() {
+        let a = layer(1);
+        let mut merged = a.clone();
+        let mut diags = Vec::new();
+        let empty = Table {
+            logical_name: a.logical_name.clone(),
+            ..Table::default()
+        };
+        absorb(&mut merged, empty, &mut diags);
+        assert_eq!(
+            serde_json::to_value(&merged).expect("serializes"),
+            serde_json::to_value(&a).expect("serializes")
+        );
+        assert!(diags.is_empty());
     }
 }
