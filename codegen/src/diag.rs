@@ -1,6 +1,7 @@
 //! Diagnostics: located, with a breadcrumb, collected for a whole run and reported once, sorted.
 
 use crate::source::Loc;
+use crate::text::escape_hazards;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -37,13 +38,25 @@ impl Diagnostic {
         }
     }
 
-    pub fn at(mut self, breadcrumb: &[&str]) -> Self {
-        self.breadcrumb = breadcrumb.iter().map(|s| s.to_string()).collect();
+    /// Sets the breadcrumb. Each part is cut to [`CRUMB_CHARS`] characters: one huge heading
+    /// would otherwise be copied into every diagnostic under it.
+    pub fn at<S: AsRef<str>>(mut self, breadcrumb: &[S]) -> Self {
+        self.breadcrumb = breadcrumb.iter().map(|s| crumb(s.as_ref())).collect();
         self
     }
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+}
+
+/// The longest breadcrumb part, in characters.
+pub const CRUMB_CHARS: usize = 80;
+
+fn crumb(s: &str) -> String {
+    match s.char_indices().nth(CRUMB_CHARS) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
     }
 }
 
@@ -53,9 +66,12 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}: {sev}: {}", self.loc, self.message)?;
+        // Page text is quoted in messages: no control or bidirectional character of it reaches
+        // a terminal or a `cargo::warning=` line (where a newline would start a new directive).
+        let loc = escape_hazards(&self.loc.to_string()).into_owned();
+        write!(f, "{loc}: {sev}: {}", escape_hazards(&self.message))?;
         if !self.breadcrumb.is_empty() {
-            write!(f, " ({})", self.breadcrumb.join(" > "))?;
+            write!(f, " ({})", escape_hazards(&self.breadcrumb.join(" > ")))?;
         }
         Ok(())
     }
@@ -131,3 +147,41 @@ fn plural(n: usize) -> &'static str {
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct GenerateError(pub Diagnostics);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_text_in_a_diagnostic_cannot_start_a_line_or_flip_text() {
+        let d = Diagnostic::error(
+            Loc {
+                file: "a\nb.md".into(),
+                line: 2,
+                col: 3,
+            },
+            "name `x\ncargo::rustc-link-arg=-evil\u{202e}`",
+        )
+        .at(&["t\r", "c"]);
+        assert_eq!(
+            d.to_string(),
+            "a\\u{a}b.md:2:3: error: name `x\\u{a}cargo::rustc-link-arg=-evil\\u{202e}` (t\\u{d} > c)"
+        );
+    }
+
+    #[test]
+    fn breadcrumb_parts_are_cut() {
+        let long = "é".repeat(CRUMB_CHARS + 5);
+        let loc = Loc {
+            file: "p.md".into(),
+            line: 1,
+            col: 1,
+        };
+        let d = Diagnostic::error(loc.clone(), "m").at(&[long.as_str(), "b"]);
+        assert_eq!(d.breadcrumb[0], format!("{}…", "é".repeat(CRUMB_CHARS)));
+        assert_eq!(d.breadcrumb[1], "b");
+        let exact = "x".repeat(CRUMB_CHARS);
+        let d = Diagnostic::error(loc, "m").at(&[exact.as_str()]);
+        assert_eq!(d.breadcrumb[0], exact);
+    }
+}

@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! SourceFile --parse::page--> Page --model::lower--> PageFacts --model::merge--> Model
+//!   --model::validate--> (errors, or a Model whose every name follows Dataverse's rules)
 //!   --names::assign--> Names --emit::table--> TokenStream --render::pretty--> String
 //! ```
 //!
@@ -11,6 +12,7 @@
 //! docs with [`io::read_docs`], call [`generate`], and write with [`io::write_output`].
 
 pub mod cargo;
+pub mod check;
 pub mod diag;
 pub mod emit;
 pub mod io;
@@ -19,6 +21,7 @@ pub mod names;
 pub mod parse;
 pub mod render;
 pub mod source;
+pub mod text;
 
 use diag::{Diagnostic, Diagnostics, GenerateError};
 use model::Model;
@@ -39,6 +42,11 @@ pub const INDEX_FILE: &str = "tables.rs";
 
 /// The name of the file of shared enums for global choices.
 pub const CHOICES_FILE: &str = "choices.rs";
+
+/// The items the generated index shares the crate root with: the `choices` module it declares
+/// itself, and what the crate that includes it defines (`src/lib.rs`: the runtime module and
+/// `extern crate self as dataverse_tables`). No table module may take these names.
+pub const ROOT_ITEMS: &[&str] = &["choices", "runtime", "dataverse_tables"];
 
 /// What a successful run produces.
 #[derive(Debug)]
@@ -68,6 +76,7 @@ pub fn build_model(sources: &[SourceFile]) -> (Model, Diagnostics) {
     }
     let (model, ds) = model::merge(facts);
     diags.extend(ds);
+    diags.extend(model::validate(&model));
     (model, diags.finish())
 }
 
@@ -150,12 +159,13 @@ fn generate_with(
     files.insert(INDEX_FILE.to_string(), index.map_err(|e| internal(&e))?);
     let choices = render::pretty(emit::global_choices(&model, &names));
     files.insert(CHOICES_FILE.to_string(), choices.map_err(|e| internal(&e))?);
-    let logicals: Vec<&String> = model.tables.keys().collect();
-    let rendered = parallel_map(&logicals, |logical| {
+    let tables: Vec<(&String, &names::TableNames)> = names.tables.iter().collect();
+    let rendered = parallel_map(&tables, |(logical, _)| {
         render::pretty(emit::table(&model, &names, logical)).map_err(|e| internal(&e))
     });
-    for (logical, code) in logicals.into_iter().zip(rendered) {
-        files.insert(format!("{logical}.rs"), code?);
+    // File names come from the names stage: plain, unique, never the index or choices file.
+    for ((_, table), code) in tables.into_iter().zip(rendered) {
+        files.insert(table.file.clone(), code?);
     }
     Ok(Generated {
         files,
@@ -164,9 +174,9 @@ fn generate_with(
     })
 }
 
-/// The emitter produced tokens that do not parse: a bug in this crate, reported as a diagnostic
-/// rather than a panic so the build script still fails cleanly.
-fn internal(e: &syn::Error) -> GenerateError {
+/// The emitter produced code that does not parse or that [`check`] refuses: a bug in this
+/// crate, reported as a diagnostic rather than a panic so the build script still fails cleanly.
+fn internal(e: &impl std::fmt::Display) -> GenerateError {
     let mut d = Diagnostics::default();
     d.push(Diagnostic::error(
         Loc {
@@ -174,7 +184,7 @@ fn internal(e: &syn::Error) -> GenerateError {
             line: 1,
             col: 1,
         },
-        format!("internal error, please report: generated code does not parse: {e}"),
+        format!("internal error, please report: generated code {e}"),
     ));
     GenerateError(d)
 }

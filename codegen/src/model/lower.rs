@@ -74,10 +74,12 @@ impl Cx<'_> {
             );
             return None;
         };
+        // Logical names compare case-insensitively: the model keeps them lower-cased.
         let mut table = Table {
             logical_name: schema.to_ascii_lowercase(),
             schema_name: Some(schema.to_string()),
             display_name: display.map(str::to_string),
+            at: Some(self.file.loc(h1.span.start)),
             ..Table::default()
         };
         table.description = page
@@ -131,10 +133,9 @@ impl Cx<'_> {
                     for item in &s.items {
                         let rel = self.relationship(&name, kind, item, &source);
                         let at = item.heading.span.start;
-                        if let Some(prev) = table
-                            .relationships
-                            .insert((rel.schema_name.clone(), rel.kind), rel)
-                        {
+                        // Schema names are unique regardless of letter case.
+                        let key = (rel.schema_name.to_ascii_lowercase(), rel.kind);
+                        if let Some(prev) = table.relationships.insert(key, rel) {
                             self.warn(
                                 at,
                                 format!("relationship `{}` is described twice on this page: this one is kept", prev.schema_name),
@@ -228,14 +229,15 @@ impl Cx<'_> {
             match p.key.as_str() {
                 "LogicalName" => {
                     if let Some(v) = v {
-                        table.logical_name = v;
+                        table.logical_name = v.to_ascii_lowercase();
+                        table.at = Some(self.file.loc(p.at));
                     }
                 }
                 "SchemaName" => table.schema_name = v.or(table.schema_name.take()),
                 "DisplayName" => table.display_name = v.or(table.display_name.take()),
                 "EntitySetName" => table.entity_set_name = v,
-                "PrimaryIdAttribute" => table.primary_id_attribute = v,
-                "PrimaryNameAttribute" => table.primary_name_attribute = v,
+                "PrimaryIdAttribute" => table.primary_id_attribute = v.map(lowercase),
+                "PrimaryNameAttribute" => table.primary_name_attribute = v.map(lowercase),
                 "OwnershipType" => table.ownership_type = v,
                 "CollectionSchemaName" => table.collection_schema_name = v,
                 "DisplayCollectionName" => table.display_collection_name = v,
@@ -291,7 +293,8 @@ impl Cx<'_> {
             match p.key.as_str() {
                 "LogicalName" => {
                     if let Some(v) = v {
-                        col.logical_name = v;
+                        col.logical_name = v.to_ascii_lowercase();
+                        col.at = Some(self.file.loc(p.at));
                     }
                 }
                 "DisplayName" => col.display_name = v,
@@ -327,7 +330,7 @@ impl Cx<'_> {
                 "Targets" => {
                     for t in cell::plain(p.raw).split(',').map(str::trim) {
                         if !t.is_empty() {
-                            col.add_target(t, [source.clone()]);
+                            col.add_target(&t.to_ascii_lowercase(), [source.clone()]);
                         }
                     }
                 }
@@ -656,11 +659,12 @@ impl Cx<'_> {
                         rel.schema_name = v;
                     }
                 }
-                "ReferencedEntity" => rel.referenced_entity = v,
-                "ReferencedAttribute" => rel.referenced_attribute = v,
-                "ReferencingEntity" => rel.referencing_entity = v,
-                "ReferencingAttribute" => rel.referencing_attribute = v,
-                "IntersectEntityName" => rel.intersect_entity = v,
+                // Logical names, compared case-insensitively like the table's own.
+                "ReferencedEntity" => rel.referenced_entity = v.map(lowercase),
+                "ReferencedAttribute" => rel.referenced_attribute = v.map(lowercase),
+                "ReferencingEntity" => rel.referencing_entity = v.map(lowercase),
+                "ReferencingAttribute" => rel.referencing_attribute = v.map(lowercase),
+                "IntersectEntityName" => rel.intersect_entity = v.map(lowercase),
                 // Each block describes this table's side; 2024 Sales pages write
                 // `ReferencedEntityNavigationPropertyName` where `Referencing…` is meant.
                 "ReferencingEntityNavigationPropertyName"
@@ -756,6 +760,10 @@ impl Cx<'_> {
         }
         any.then_some(config)
     }
+}
+
+fn lowercase(s: String) -> String {
+    s.to_ascii_lowercase()
 }
 
 fn image(col: &mut Column) -> &mut ImageProperties {
@@ -899,7 +907,7 @@ fn linked_page(raw: &str) -> Option<String> {
         .filter_map(|url| {
             let path = url.split('#').next().unwrap_or("");
             let stem = path.rsplit('/').next()?.strip_suffix(".md")?;
-            (!stem.is_empty()).then(|| stem.to_string())
+            (!stem.is_empty()).then(|| stem.to_ascii_lowercase())
         })
         .next_back()
 }

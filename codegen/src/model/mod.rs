@@ -9,9 +9,11 @@
 
 mod lower;
 mod merge;
+pub mod validate;
 
 pub use lower::lower;
 pub use merge::merge;
+pub use validate::validate;
 
 use serde::{Serialize, Serializer};
 use std::collections::{BTreeMap, BTreeSet};
@@ -183,6 +185,9 @@ pub struct Table {
     /// By schema name and side: a relationship of a table with itself is listed from both sides.
     pub relationships: BTreeMap<RelationshipKey, Relationship>,
     pub origins: Vec<Origin>,
+    /// Where a page names the table (its `LogicalName` cell, else its H1).
+    #[serde(skip)]
+    pub at: Option<Loc>,
 }
 
 impl Table {
