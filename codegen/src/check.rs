@@ -1,0 +1,584 @@
+//! Checks of generated code, for the tests, the fuzz targets and the pipeline's final assertion:
+//! the output parses, no scope defines a name twice, no invisible or control character is raw in
+//! the text, and the index includes each generated file exactly once.
+//!
+//! The checks work on syn's AST, not on the emitter's current output shape, so they stay valid
+//! when the emitter changes.
+
+use crate::diag::Diagnostic;
+use crate::source::SourceFile;
+use crate::{CHOICES_FILE, INDEX_FILE, ROOT_ITEMS};
+use proc_macro2::{Ident, TokenStream, TokenTree};
+use quote::ToTokens;
+use std::collections::BTreeMap;
+use syn::{Fields, ImplItem, Item, Stmt, Type, UseTree};
+
+/// A generated file: it parses, passes [`ast`] and passes [`text`].
+pub fn file(src: &str) -> Result<(), String> {
+    let parsed = syn::parse_file(src).map_err(|e| format!("does not parse: {e}"))?;
+    ast(&parsed)?;
+    text(src)
+}
+
+/// Every file passes [`file`], file names are plain and distinct in any letter case, and the
+/// index ([`INDEX_FILE`]) includes every other file exactly once, from a module whose name the
+/// crate root does not already have ([`ROOT_ITEMS`]; only the choices module may take its own).
+pub fn files(files: &BTreeMap<String, String>) -> Result<(), String> {
+    let mut folded: BTreeMap<String, &str> = BTreeMap::new();
+    for (name, src) in files {
+        let plain = name.strip_suffix(".rs").is_some_and(|stem| {
+            !stem.is_empty()
+                && !stem.starts_with('.')
+                && stem
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c))
+        });
+        if !plain {
+            return Err(format!("file name {name:?} is not a plain `<name>.rs`"));
+        }
+        if let Some(other) = folded.insert(name.to_lowercase(), name) {
+            return Err(format!(
+                "file names `{other}` and `{name}` differ only in letter case"
+            ));
+        }
+        file(src).map_err(|e| format!("{name}: {e}"))?;
+    }
+    let index = files
+        .get(INDEX_FILE)
+        .ok_or_else(|| format!("no index file `{INDEX_FILE}`"))?;
+    let index = syn::parse_file(index).map_err(|e| format!("{INDEX_FILE}: {e}"))?;
+    let mut included: BTreeMap<String, String> = BTreeMap::new();
+    let mut include = |module: &str, tokens: &TokenStream| -> Result<String, String> {
+        let path = include_path(tokens);
+        let path = path.trim_start_matches('/').to_string();
+        if path == INDEX_FILE || !files.contains_key(&path) {
+            return Err(format!(
+                "{INDEX_FILE}: {module} includes `{path}`, no generated file"
+            ));
+        }
+        if let Some(other) = included.insert(path.clone(), module.to_string()) {
+            return Err(format!(
+                "{INDEX_FILE}: {other} and {module} both include `{path}`"
+            ));
+        }
+        Ok(path)
+    };
+    for item in &index.items {
+        match item {
+            Item::Macro(m) if m.mac.path.is_ident("include") => {
+                include("the crate root", &m.mac.tokens)?;
+            }
+            Item::Mod(m) => {
+                let name = unraw(&m.ident);
+                let what = format!("module `{name}`");
+                let mut paths = Vec::new();
+                for inner in m.content.iter().flat_map(|(_, items)| items) {
+                    if let Item::Macro(mac) = inner {
+                        if mac.mac.path.is_ident("include") {
+                            paths.push(include(&what, &mac.mac.tokens)?);
+                        }
+                    }
+                }
+                let own = format!("{name}.rs") == CHOICES_FILE && paths == [CHOICES_FILE];
+                if ROOT_ITEMS.contains(&name.as_str()) && !own {
+                    return Err(format!(
+                        "{INDEX_FILE}: {what} takes a name the crate root has"
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    match files
+        .keys()
+        .find(|f| *f != INDEX_FILE && !included.contains_key(*f))
+    {
+        Some(orphan) => Err(format!("{INDEX_FILE}: no module includes `{orphan}`")),
+        None => Ok(()),
+    }
+}
+
+/// The file a `include!(...)` names: its string literals concatenated, `env!(..)` left out.
+fn include_path(tokens: &TokenStream) -> String {
+    let mut out = String::new();
+    let mut iter = tokens.clone().into_iter();
+    while let Some(tt) = iter.next() {
+        match tt {
+            TokenTree::Ident(i) if i == "env" => {
+                iter.next(); // `!`
+                iter.next(); // `("OUT_DIR")`
+            }
+            TokenTree::Group(g) => out.push_str(&include_path(&g.stream())),
+            TokenTree::Literal(lit) => {
+                if let syn::Lit::Str(s) = syn::Lit::new(lit) {
+                    out.push_str(&s.value());
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// No duplicate names in any scope: module items by namespace (the file root, inline modules and
+/// function bodies), struct and variant fields, enum variants, and associated items of the
+/// inherent impls of one type (and of each trait impl), where an enum's variant and associated
+/// const or fn of the same name also clash. Raw identifiers compare without `r#`.
+pub fn ast(file: &syn::File) -> Result<(), String> {
+    module("the file root", "", file.items.iter())
+}
+
+fn unraw(ident: &Ident) -> String {
+    ident.to_string().trim_start_matches("r#").to_string()
+}
+
+/// Names of one namespace of one scope, with the kind of item that took each.
+struct Names(&'static str, BTreeMap<String, &'static str>);
+
+impl Names {
+    fn new(namespace: &'static str) -> Self {
+        Names(namespace, BTreeMap::new())
+    }
+
+    fn claim(&mut self, scope: &str, kind: &'static str, ident: &Ident) -> Result<(), String> {
+        let name = unraw(ident);
+        match self.1.insert(name.clone(), kind) {
+            Some(first) if name != "_" => Err(format!(
+                "{scope}: `{name}` is defined twice: {first} and {kind}{}",
+                self.0
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Associated items of one type: consts and fns share one namespace, types another.
+struct Assoc {
+    values: Names,
+    types: Names,
+}
+
+impl Default for Assoc {
+    fn default() -> Self {
+        let (values, types) = (Names::new(" in the value namespace"), Names::new(""));
+        Assoc { values, types }
+    }
+}
+
+/// One module (or block) scope; `path` is the module path from the file root.
+fn module<'a>(
+    scope: &str,
+    path: &str,
+    items: impl Iterator<Item = &'a Item>,
+) -> Result<(), String> {
+    let mut types = Names::new(" in the type namespace");
+    let mut values = Names::new(" in the value namespace");
+    let mut inherent: BTreeMap<String, Assoc> = BTreeMap::new();
+    let mut variants: BTreeMap<String, Names> = BTreeMap::new();
+    for item in items {
+        match item {
+            Item::Const(i) => values.claim(scope, "const", &i.ident)?,
+            Item::Static(i) => values.claim(scope, "static", &i.ident)?,
+            Item::Fn(i) => {
+                values.claim(scope, "fn", &i.sig.ident)?;
+                let name = unraw(&i.sig.ident);
+                block(&format!("fn `{name}` in {scope}"), path, &i.block)?;
+            }
+            Item::Mod(i) => {
+                types.claim(scope, "mod", &i.ident)?;
+                if let Some((_, items)) = &i.content {
+                    let name = unraw(&i.ident);
+                    let path = if path.is_empty() {
+                        name
+                    } else {
+                        format!("{path}::{name}")
+                    };
+                    module(&format!("module `{path}`"), &path, items.iter())?;
+                }
+            }
+            Item::Struct(i) => {
+                types.claim(scope, "struct", &i.ident)?;
+                if !matches!(i.fields, Fields::Named(_)) {
+                    values.claim(scope, "struct constructor", &i.ident)?;
+                }
+                let what = format!("struct `{}` in {scope}", unraw(&i.ident));
+                fields(&what, i.fields.iter())?;
+            }
+            Item::Union(i) => {
+                types.claim(scope, "union", &i.ident)?;
+                let what = format!("union `{}` in {scope}", unraw(&i.ident));
+                fields(&what, i.fields.named.iter())?;
+            }
+            Item::Enum(i) => {
+                types.claim(scope, "enum", &i.ident)?;
+                let what = format!("enum `{}` in {scope}", unraw(&i.ident));
+                let mut names = Names::new("");
+                for v in &i.variants {
+                    names.claim(&what, "variant", &v.ident)?;
+                    fields(
+                        &format!("variant `{}` of {what}", unraw(&v.ident)),
+                        v.fields.iter(),
+                    )?;
+                }
+                variants.insert(unraw(&i.ident), names);
+            }
+            Item::Type(i) => types.claim(scope, "type alias", &i.ident)?,
+            Item::Trait(i) => types.claim(scope, "trait", &i.ident)?,
+            Item::ExternCrate(i) => {
+                let name = i.rename.as_ref().map_or(&i.ident, |(_, r)| r);
+                types.claim(scope, "extern crate", name)?;
+            }
+            Item::Use(i) => use_tree(scope, &i.tree, None, &mut types)?,
+            Item::Impl(i) => {
+                let ty = self_type(&i.self_ty);
+                let mut own = Assoc::default();
+                let (assoc, what) = match &i.trait_ {
+                    None => (inherent.entry(ty.clone()).or_default(), "inherent impls"),
+                    Some(_) => (&mut own, "a trait impl"),
+                };
+                let what = format!("{what} of `{ty}` in {scope}");
+                for it in &i.items {
+                    match it {
+                        ImplItem::Const(c) => assoc.values.claim(&what, "const", &c.ident)?,
+                        ImplItem::Fn(f) => {
+                            assoc.values.claim(&what, "fn", &f.sig.ident)?;
+                            let name = unraw(&f.sig.ident);
+                            block(&format!("fn `{name}` of {what}"), path, &f.block)?;
+                        }
+                        ImplItem::Type(t) => assoc.types.claim(&what, "type", &t.ident)?,
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for (ty, assoc) in &inherent {
+        let clash = variants
+            .get(ty)
+            .and_then(|vs| assoc.values.1.keys().find(|k| vs.1.contains_key(*k)));
+        if let Some(name) = clash {
+            return Err(format!(
+                "{scope}: enum `{ty}` has a variant and an associated item both named `{name}`"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The items declared directly in a function body form a scope of their own.
+fn block(scope: &str, path: &str, block: &syn::Block) -> Result<(), String> {
+    let items = block.stmts.iter().filter_map(|s| match s {
+        Stmt::Item(item) => Some(item),
+        _ => None,
+    });
+    module(scope, path, items)
+}
+
+fn fields<'a>(scope: &str, fields: impl Iterator<Item = &'a syn::Field>) -> Result<(), String> {
+    let mut names = Names::new("");
+    for ident in fields.filter_map(|f| f.ident.as_ref()) {
+        names.claim(scope, "field", ident)?;
+    }
+    Ok(())
+}
+
+/// What inherent impls are grouped by: a plain type name, else the type's tokens.
+fn self_type(ty: &Type) -> String {
+    if let Type::Path(p) = ty {
+        let plain = p.qself.is_none() && p.path.leading_colon.is_none();
+        if let (true, 1, Some(seg)) = (plain, p.path.segments.len(), p.path.segments.first()) {
+            return unraw(&seg.ident);
+        }
+    }
+    ty.to_token_stream().to_string()
+}
+
+/// The names a `use` brings into the type namespace (glob imports are shadowed, not clashes).
+fn use_tree(
+    scope: &str,
+    tree: &UseTree,
+    parent: Option<&Ident>,
+    names: &mut Names,
+) -> Result<(), String> {
+    let what = "use";
+    match tree {
+        UseTree::Path(p) => use_tree(scope, &p.tree, Some(&p.ident), names),
+        UseTree::Name(n) if n.ident == "self" => match parent {
+            Some(parent) => names.claim(scope, what, parent),
+            None => Ok(()),
+        },
+        UseTree::Name(n) => names.claim(scope, what, &n.ident),
+        UseTree::Rename(r) => names.claim(scope, what, &r.rename),
+        UseTree::Glob(_) => Ok(()),
+        UseTree::Group(g) => g
+            .items
+            .iter()
+            .try_for_each(|t| use_tree(scope, t, parent, names)),
+    }
+}
+
+/// No character that must never appear raw in generated source (escapes in literals are fine):
+/// bidirectional controls, zero-width and invisible formatting characters, line and paragraph
+/// separators, and C0 (but newline and tab), DEL and C1 controls.
+pub fn text(src: &str) -> Result<(), String> {
+    for (line, text) in src.split('\n').enumerate() {
+        for (col, c) in text.chars().enumerate() {
+            let kind = match c {
+                '\n' | '\t' => continue,
+                '\u{0}'..='\u{1f}' | '\u{7f}' | '\u{80}'..='\u{9f}' => "control character",
+                '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => "bidirectional control",
+                '\u{200e}' | '\u{200f}' | '\u{61c}' => "bidirectional mark",
+                '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' => "invisible character",
+                '\u{feff}' | '\u{ad}' | '\u{180e}' => "invisible character",
+                '\u{2028}' | '\u{2029}' => "line or paragraph separator",
+                _ => continue,
+            };
+            let (line, col, code) = (line + 1, col + 1, c as u32);
+            return Err(format!(
+                "{line}:{col}: raw {kind} U+{code:04X} in generated source"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The page separator of a fuzz input (`fuzz/` and `tests/fuzz_regressions.rs`).
+#[doc(hidden)]
+pub const FUZZ_PAGE_SEPARATOR: &[u8] = b"\n%%%PAGE%%%\n";
+
+/// Splits a fuzz input into 1 to 3 pages on [`FUZZ_PAGE_SEPARATOR`] (the third page takes the
+/// rest), each decoded with [`SourceFile::from_bytes`].
+#[doc(hidden)]
+pub fn split_fuzz_input(data: &[u8]) -> Vec<Result<SourceFile, Diagnostic>> {
+    const PATHS: [&str; 3] = ["p0.md", "sales/p1.md", "customer-service/v2/p2.md"];
+    let sep = FUZZ_PAGE_SEPARATOR;
+    let mut pages = Vec::new();
+    let mut rest = data;
+    for (i, path) in PATHS.iter().enumerate() {
+        let cut = (i + 1 < PATHS.len())
+            .then(|| rest.windows(sep.len()).position(|w| w == sep))
+            .flatten();
+        let (page, next) = match cut {
+            Some(at) => (&rest[..at], Some(&rest[at + sep.len()..])),
+            None => (rest, None),
+        };
+        pages.push(SourceFile::from_bytes(*path, page.to_vec()));
+        match next {
+            Some(next) => rest = next,
+            None => break,
+        }
+    }
+    pages
+}
+
+/// The `valid_output` fuzz target: generate from the pages that decode, and when that succeeds,
+/// [`files`] must pass on the output.
+#[doc(hidden)]
+pub fn fuzz_valid_output(data: &[u8]) -> Result<(), String> {
+    let pages: Vec<SourceFile> = split_fuzz_input(data).into_iter().flatten().collect();
+    match crate::generate(&pages, crate::Options::default()) {
+        Ok(generated) => files(&generated.files),
+        Err(_) => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(src: &str) -> Result<(), String> {
+        file(src)
+    }
+
+    #[test]
+    fn clean_code_passes() {
+        let src = r#"
+            use ::dataverse_tables::runtime as rt;
+            use super::*;
+            use a::{self, b::{C, D as E}};
+            pub const X: i32 = 1;
+            pub struct X { pub a: i32, pub r#type: i32 }
+            pub struct Pair(i32, i32);
+            pub mod pair { pub const X: i32 = 2; pub struct X {} pub fn f() {} }
+            pub enum Choice { A, B(i32), C { a: i32, b: i32 }, Unknown(i32) }
+            impl Choice { pub const ALL: &'static [Self] = &[]; pub fn label(self) {} }
+            impl Choice { pub fn value(self) {} }
+            impl rt::Choice for Choice { fn value(self) {} fn label(self) {} }
+            impl Clone for Choice { fn clone(&self) -> Self { *self } }
+            impl X { pub const A: i32 = 1; pub fn a() {} }
+            const _: () = ();
+            const _: () = ();
+            fn f() { struct X; fn g() {} }
+            /// Text with escapes: "\u{202e}" and a tab	here.
+            pub const S: &str = "\u{200b}\r\n";
+        "#;
+        check(src).unwrap();
+    }
+
+    #[test]
+    fn each_kind_of_duplicate_is_caught() {
+        // One case a line: source => what the message must contain.
+        let cases = r#"
+            mod a {} mod a {} => the file root: `a` is defined twice: mod and mod in the type namespace
+            struct A; enum A {} => `A` is defined twice: struct and enum in the type namespace
+            use x::A; struct A {} => `A` is defined twice: use and struct
+            use x::{self}; mod x {} => `x` is defined twice: use and mod
+            use y as x; type x = (); => `x` is defined twice: use and type alias
+            extern crate self as x; mod x {} => `x` is defined twice: extern crate and mod
+            trait A {} struct A {} => `A` is defined twice: trait and struct
+            const A: () = (); fn A() {} => `A` is defined twice: const and fn in the value namespace
+            static A: () = (); const A: () = (); => static and const in the value
+            struct A(i32); const A: () = (); => struct constructor and const in the value
+            fn A() {} struct A; => fn and struct constructor in the value
+            struct S { a: i32, r#a: i32 } => struct `S` in the file root: `a` is defined twice: field and field
+            union U { a: i32, a: u32 } => union `U` in the file root: `a`
+            enum E { A, B, A(i32) } => enum `E` in the file root: `A` is defined twice: variant and variant
+            enum E { V { a: i32, a: i32 } } => variant `V` of enum `E` in the file root: `a`
+            mod m { mod n { const A: () = (); const A: () = (); } } => module `m::n`: `A`
+            struct S; impl S { fn f() {} } impl S { fn f() {} } => inherent impls of `S` in the file root: `f`
+            struct S; impl S { const F: () = (); fn F() {} } => `F` is defined twice: const and fn in the value
+            enum E { All } impl E { const All: () = (); } => the file root: enum `E` has a variant and an associated item both named `All`
+            enum E { A } impl E { fn r#A() {} } => both named `A`
+            impl T for S { fn f() {} fn f() {} } => a trait impl of `S` in the file root: `f`
+            impl T for S { type A = (); type A = (); } => a trait impl of `S` in the file root: `A` is defined twice: type and type
+            fn f() { struct A; struct A; } => fn `f` in the file root: `A`
+            impl S { fn f() { fn g() {} fn g() {} } } => fn `f` of inherent impls of `S` in the file root: `g`
+        "#;
+        for (src, expected) in cases.lines().filter_map(|l| l.split_once(" => ")) {
+            match check(src) {
+                Ok(()) => panic!("not caught: {src}"),
+                Err(e) => assert!(e.contains(expected), "{e:?} lacks {expected:?}"),
+            }
+        }
+        assert_eq!(cases.lines().filter(|l| l.contains(" => ")).count(), 24);
+        assert!(check("fn f( {}").unwrap_err().starts_with("does not parse"));
+    }
+
+    #[test]
+    fn raw_invisible_and_control_characters_are_caught() {
+        for c in [
+            '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{200e}', '\u{200f}', '\u{61c}',
+            '\u{200b}', '\u{200d}', '\u{2060}', '\u{2064}', '\u{feff}', '\u{ad}', '\u{180e}',
+            '\u{2028}', '\u{2029}', '\0', '\r', '\u{b}', '\u{1b}', '\u{7f}', '\u{80}', '\u{9f}',
+        ] {
+            let src = format!("/// ok\n/// ab{c}c\nconst A: () = ();\n");
+            let e = text(&src).unwrap_err();
+            assert!(e.starts_with("2:7: raw "), "{e}");
+            assert!(e.contains(&format!("U+{:04X}", c as u32)), "{e}");
+        }
+        text("/// Café \u{65e5}\u{672c} \"q\"\tx\n").unwrap();
+        let e = check("const A: &str = \"a\u{202e}b\";").unwrap_err();
+        assert_eq!(
+            e,
+            "1:19: raw bidirectional control U+202E in generated source"
+        );
+    }
+
+    fn set(files: &[(&str, &str)]) -> BTreeMap<String, String> {
+        files
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    const INC: &str = r#"include!(concat!(env!("OUT_DIR"), "/"#;
+
+    #[test]
+    fn the_index_includes_each_file_once_without_root_names() {
+        let index = |mods: &[(&str, &str)]| {
+            let mods: String = mods
+                .iter()
+                .map(|(m, f)| format!("pub mod {m} {{ {INC}{f}\")); }}\n"))
+                .collect();
+            mods
+        };
+        let ok = index(&[
+            ("choices", "choices.rs"),
+            ("a", "a.rs"),
+            ("r#type", "type.rs"),
+        ]);
+        let all = [
+            ("tables.rs", ok.as_str()),
+            ("choices.rs", ""),
+            ("a.rs", "pub struct A;"),
+            ("type.rs", ""),
+        ];
+        files(&set(&all)).unwrap();
+        let cases = [
+            (
+                index(&[("a", "b.rs")]),
+                "module `a` includes `b.rs`, no generated file",
+            ),
+            (
+                index(&[("a", "a.rs"), ("b", "a.rs")]),
+                "module `a` and module `b` both include `a.rs`",
+            ),
+            (
+                index(&[("runtime", "a.rs")]),
+                "module `runtime` takes a name the crate root has",
+            ),
+            (
+                index(&[("choices", "a.rs")]),
+                "module `choices` takes a name",
+            ),
+            (index(&[("a", "a.rs")]), "no module includes `choices.rs`"),
+            (
+                index(&[("a", "a.rs"), ("a", "choices.rs")]),
+                "tables.rs: the file root: `a` is defined twice",
+            ),
+        ];
+        for (index, expected) in cases {
+            let e = files(&set(&[
+                ("tables.rs", &index),
+                ("a.rs", ""),
+                ("choices.rs", ""),
+            ]))
+            .unwrap_err();
+            assert!(e.contains(expected), "{e:?} lacks {expected:?}");
+        }
+        let e = files(&set(&[("a.rs", "struct A; struct A;")])).unwrap_err();
+        assert!(
+            e.starts_with("a.rs: the file root: `A` is defined twice"),
+            "{e}"
+        );
+        let e = files(&set(&[("a.rs", ""), ("A.rs", "")])).unwrap_err();
+        assert_eq!(e, "file names `A.rs` and `a.rs` differ only in letter case");
+        for bad in [
+            "../a.rs", "/a.rs", "a/b.rs", ".rs", "a.txt", "a\\b.rs", ".a.rs",
+        ] {
+            let e = files(&set(&[(bad, "")])).unwrap_err();
+            assert!(e.contains("is not a plain"), "{e}");
+        }
+        assert_eq!(
+            files(&set(&[("a.rs", "")])).unwrap_err(),
+            "no index file `tables.rs`"
+        );
+    }
+
+    #[test]
+    fn fuzz_inputs_split_into_at_most_three_pages() {
+        let pages = |data: &[u8]| -> Vec<(String, String)> {
+            let split = split_fuzz_input(data);
+            split
+                .into_iter()
+                .map(|p| {
+                    p.map(|f| (f.path, f.text))
+                        .unwrap_or_else(|d| (d.to_string(), String::new()))
+                })
+                .collect()
+        };
+        assert_eq!(pages(b"a"), [("p0.md".into(), "a".into())]);
+        let three = pages(b"a\n%%%PAGE%%%\n\n%%%PAGE%%%\nc\n%%%PAGE%%%\nd");
+        assert_eq!(three.len(), 3);
+        assert_eq!(three[1], ("sales/p1.md".into(), String::new()));
+        assert_eq!(three[2].1, "c\n%%%PAGE%%%\nd");
+        let bad = pages(b"a\n%%%PAGE%%%\n\xff");
+        assert!(
+            bad[1]
+                .0
+                .starts_with("sales/p1.md:1:1: error: invalid UTF-8"),
+            "{bad:?}"
+        );
+    }
+}
