@@ -5,11 +5,11 @@ use ::dataverse_tables::runtime as rt;
 /// The table's logical name.
 pub const LOGICAL_NAME: &str = "msdyn_ocsession";
 /// The Web API entity set name, when the pages state it.
-pub const ENTITY_SET_NAME: Option<&str> = None;
+pub const ENTITY_SET_NAME: ::core::option::Option<&str> = ::core::option::Option::None;
 /// The primary key column, when the pages state it.
-pub const PRIMARY_ID_ATTRIBUTE: Option<&str> = None;
+pub const PRIMARY_ID_ATTRIBUTE: ::core::option::Option<&str> = ::core::option::Option::None;
 /// The primary name column, when the pages state it.
-pub const PRIMARY_NAME_ATTRIBUTE: Option<&str> = None;
+pub const PRIMARY_NAME_ATTRIBUTE: ::core::option::Option<&str> = ::core::option::Option::None;
 impl MsdynOcsession {
     /// The table's logical name.
     pub const LOGICAL_NAME: &'static str = LOGICAL_NAME;
@@ -23,23 +23,23 @@ impl MsdynOcsession {
 #[serde(crate = "::dataverse_tables::runtime::serde", from = "wire::MsdynOcsession")]
 pub struct MsdynOcsession {
     /// The row version (`@odata.etag`), for `If-Match` on update and delete.
-    pub etag: Option<String>,
+    pub etag: ::core::option::Option<::std::string::String>,
     /// `msdyn_queueassignedreason`
     ///
     /// Logical name `msdyn_queueassignedreason`; type not stated (a choice: it has options).
     /// From: Microsoft Dynamics 365 Sales.
-    pub msdyn_queueassignedreason: Option<MsdynQueueassignedreason>,
+    pub msdyn_queueassignedreason: ::core::option::Option<MsdynQueueassignedreason>,
     /// `msdyn_sessioncreationreason`
     ///
     /// Logical name `msdyn_sessioncreationreason`; type not stated (a choice: it has options).
     /// From: Microsoft Dynamics 365 Sales.
-    pub msdyn_sessioncreationreason: Option<MsdynSessioncreationreason>,
+    pub msdyn_sessioncreationreason: ::core::option::Option<MsdynSessioncreationreason>,
     /// `RegardingObjectId`
     ///
     /// Logical name `regardingobjectid`; type not stated (a lookup: it has Targets).
     /// Targets: `msdyn_bookingalertstatus` (Microsoft Dynamics 365 Customer Service), `msdyn_bookingrule` (Microsoft Dynamics 365 Customer Service), `msdyn_resourceterritory` (Microsoft Dynamics 365 Customer Service), `msdyn_systemuserschedulersetting` (Microsoft Dynamics 365 Customer Service), `msdyn_timegroup` (Microsoft Dynamics 365 Customer Service), `msdyn_timegroupdetail` (Microsoft Dynamics 365 Customer Service), `sample_bankaccount` (Microsoft Dynamics 365 Sales).
     /// From: Microsoft Dynamics 365 Customer Service, Microsoft Dynamics 365 Sales.
-    pub regardingobjectid: Option<RegardingObjectId>,
+    pub regardingobjectid: ::core::option::Option<RegardingObjectId>,
 }
 /// A create (POST) or update (PATCH) body for `msdyn_ocsession`.
 ///
@@ -49,18 +49,18 @@ pub struct MsdynOcsessionBody(rt::Body);
 impl MsdynOcsession {
     /// Starts a create (POST) body.
     pub fn create() -> MsdynOcsessionBody {
-        MsdynOcsessionBody::default()
+        <MsdynOcsessionBody as ::core::default::Default>::default()
     }
     /// Starts an update (PATCH) body.
     pub fn update() -> MsdynOcsessionBody {
-        MsdynOcsessionBody::default()
+        <MsdynOcsessionBody as ::core::default::Default>::default()
     }
 }
 impl MsdynOcsessionBody {
     /// Sets `msdyn_queueassignedreason`; `None` writes `null`.
     pub fn msdyn_queueassignedreason(
         mut self,
-        value: Option<MsdynQueueassignedreason>,
+        value: ::core::option::Option<MsdynQueueassignedreason>,
     ) -> Self {
         self.0.set_choice("msdyn_queueassignedreason", value);
         self
@@ -68,7 +68,7 @@ impl MsdynOcsessionBody {
     /// Sets `msdyn_sessioncreationreason`; `None` writes `null`.
     pub fn msdyn_sessioncreationreason(
         mut self,
-        value: Option<MsdynSessioncreationreason>,
+        value: ::core::option::Option<MsdynSessioncreationreason>,
     ) -> Self {
         self.0.set_choice("msdyn_sessioncreationreason", value);
         self
@@ -83,9 +83,14 @@ impl MsdynOcsessionBody {
     /// - `msdyn_timegroup`: `regardingobjectid_msdyn_timegroup_msdyn_ocsession@odata.bind` with `/msdyn_timegroups(id)` (assumed: the docs do not give its entity set)
     /// - `msdyn_timegroupdetail`: `regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession@odata.bind` with `/msdyn_timegroupdetails(id)` (assumed: the docs do not give its entity set)
     /// - `sample_bankaccount`: `regardingobjectid_sample_bankaccount@odata.bind` (assumed: no relationship states it) with `/sample_bankaccounts(id)` (assumed: the docs do not give its entity set)
-    pub fn regardingobjectid(mut self, value: Option<RegardingObjectId>) -> Self {
+    pub fn regardingobjectid(
+        mut self,
+        value: ::core::option::Option<RegardingObjectId>,
+    ) -> Self {
         match value {
-            Some(RegardingObjectId::MsdynBookingalertstatus(id)) => {
+            ::core::option::Option::Some(
+                RegardingObjectId::MsdynBookingalertstatus(id),
+            ) => {
                 self.0
                     .bind(
                         "regardingobjectid_msdyn_bookingalertstatus_msdyn_ocsession",
@@ -93,7 +98,7 @@ impl MsdynOcsessionBody {
                         id,
                     )
             }
-            Some(RegardingObjectId::MsdynBookingrule(id)) => {
+            ::core::option::Option::Some(RegardingObjectId::MsdynBookingrule(id)) => {
                 self.0
                     .bind(
                         "regardingobjectid_msdyn_bookingrule_msdyn_ocsession",
@@ -101,7 +106,9 @@ impl MsdynOcsessionBody {
                         id,
                     )
             }
-            Some(RegardingObjectId::MsdynResourceterritory(id)) => {
+            ::core::option::Option::Some(
+                RegardingObjectId::MsdynResourceterritory(id),
+            ) => {
                 self.0
                     .bind(
                         "regardingobjectid_msdyn_resourceterritory_msdyn_ocsession",
@@ -109,7 +116,9 @@ impl MsdynOcsessionBody {
                         id,
                     )
             }
-            Some(RegardingObjectId::MsdynSystemuserschedulersetting(id)) => {
+            ::core::option::Option::Some(
+                RegardingObjectId::MsdynSystemuserschedulersetting(id),
+            ) => {
                 self.0
                     .bind(
                         "regardingobjectid_msdyn_systemuserschedulersetting_msdyn_ocsession",
@@ -117,7 +126,7 @@ impl MsdynOcsessionBody {
                         id,
                     )
             }
-            Some(RegardingObjectId::MsdynTimegroup(id)) => {
+            ::core::option::Option::Some(RegardingObjectId::MsdynTimegroup(id)) => {
                 self.0
                     .bind(
                         "regardingobjectid_msdyn_timegroup_msdyn_ocsession",
@@ -125,7 +134,7 @@ impl MsdynOcsessionBody {
                         id,
                     )
             }
-            Some(RegardingObjectId::MsdynTimegroupdetail(id)) => {
+            ::core::option::Option::Some(RegardingObjectId::MsdynTimegroupdetail(id)) => {
                 self.0
                     .bind(
                         "regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession",
@@ -133,7 +142,7 @@ impl MsdynOcsessionBody {
                         id,
                     )
             }
-            Some(RegardingObjectId::SampleBankaccount(id)) => {
+            ::core::option::Option::Some(RegardingObjectId::SampleBankaccount(id)) => {
                 self.0
                     .bind(
                         "regardingobjectid_sample_bankaccount",
@@ -141,14 +150,13 @@ impl MsdynOcsessionBody {
                         id,
                     )
             }
-            Some(RegardingObjectId::Unknown(_)) => {
+            ::core::option::Option::Some(RegardingObjectId::Unknown(_)) => {
                 self.0
                     .error(
-                        "regardingobjectid: no navigation property is known for a target outside the docs"
-                            .to_string(),
+                        "regardingobjectid: no navigation property is known for a target outside the docs",
                     )
             }
-            None => {
+            ::core::option::Option::None => {
                 self.0
                     .unbind(
                         &[
@@ -171,7 +179,9 @@ impl MsdynOcsessionBody {
         self
     }
     /// The JSON text to send; an error when a lookup was set to an undescribed target.
-    pub fn to_json(&self) -> Result<String, rt::BodyError> {
+    pub fn to_json(
+        &self,
+    ) -> ::core::result::Result<::std::string::String, rt::BodyError> {
         self.0.to_json()
     }
 }
@@ -407,13 +417,21 @@ impl MsdynQueueassignedreason {
         Self::AssignToQueueBySupervisor,
     ];
     /// The label the docs give, `None` for [`Self::Unknown`].
-    pub const fn label(self) -> Option<&'static str> {
+    pub const fn label(self) -> ::core::option::Option<&'static str> {
         match self {
-            Self::BotTransferSession => Some("BotTransferSession"),
-            Self::BotEndConversation => Some("BotEndConversation"),
-            Self::AssignToAgentBySupervisor => Some("AssignToAgentBySupervisor"),
-            Self::AssignToQueueBySupervisor => Some("AssignToQueueBySupervisor"),
-            Self::Unknown(_) => None,
+            Self::BotTransferSession => {
+                ::core::option::Option::Some("BotTransferSession")
+            }
+            Self::BotEndConversation => {
+                ::core::option::Option::Some("BotEndConversation")
+            }
+            Self::AssignToAgentBySupervisor => {
+                ::core::option::Option::Some("AssignToAgentBySupervisor")
+            }
+            Self::AssignToQueueBySupervisor => {
+                ::core::option::Option::Some("AssignToQueueBySupervisor")
+            }
+            Self::Unknown(_) => ::core::option::Option::None,
         }
     }
 }
@@ -438,12 +456,17 @@ impl rt::Choice for MsdynQueueassignedreason {
     }
 }
 impl rt::serde::Serialize for MsdynQueueassignedreason {
-    fn serialize<S: rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: rt::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
         rt::choice::serialize(*self, s)
     }
 }
 impl<'de> rt::serde::Deserialize<'de> for MsdynQueueassignedreason {
-    fn deserialize<D: rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+    fn deserialize<D: rt::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::core::result::Result<Self, D::Error> {
         rt::choice::deserialize(d)
     }
 }
@@ -478,13 +501,21 @@ impl MsdynSessioncreationreason {
         Self::AssignToQueueBySupervisor,
     ];
     /// The label the docs give, `None` for [`Self::Unknown`].
-    pub const fn label(self) -> Option<&'static str> {
+    pub const fn label(self) -> ::core::option::Option<&'static str> {
         match self {
-            Self::BotTransferSession => Some("BotTransferSession"),
-            Self::BotEndConversation => Some("BotEndConversation"),
-            Self::AssignToAgentBySupervisor => Some("AssignToAgentBySupervisor"),
-            Self::AssignToQueueBySupervisor => Some("AssignToQueueBySupervisor"),
-            Self::Unknown(_) => None,
+            Self::BotTransferSession => {
+                ::core::option::Option::Some("BotTransferSession")
+            }
+            Self::BotEndConversation => {
+                ::core::option::Option::Some("BotEndConversation")
+            }
+            Self::AssignToAgentBySupervisor => {
+                ::core::option::Option::Some("AssignToAgentBySupervisor")
+            }
+            Self::AssignToQueueBySupervisor => {
+                ::core::option::Option::Some("AssignToQueueBySupervisor")
+            }
+            Self::Unknown(_) => ::core::option::Option::None,
         }
     }
 }
@@ -509,12 +540,17 @@ impl rt::Choice for MsdynSessioncreationreason {
     }
 }
 impl rt::serde::Serialize for MsdynSessioncreationreason {
-    fn serialize<S: rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: rt::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
         rt::choice::serialize(*self, s)
     }
 }
 impl<'de> rt::serde::Deserialize<'de> for MsdynSessioncreationreason {
-    fn deserialize<D: rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+    fn deserialize<D: rt::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::core::result::Result<Self, D::Error> {
         rt::choice::deserialize(d)
     }
 }
@@ -541,37 +577,54 @@ pub enum RegardingObjectId {
 }
 impl RegardingObjectId {
     /// The target from the annotation's logical name and the id.
-    pub fn from_parts(logical_name: Option<&str>, id: rt::Uuid) -> Self {
+    pub fn from_parts(logical_name: ::core::option::Option<&str>, id: rt::Uuid) -> Self {
         match logical_name {
-            Some("msdyn_bookingalertstatus") => Self::MsdynBookingalertstatus(id),
-            Some("msdyn_bookingrule") => Self::MsdynBookingrule(id),
-            Some("msdyn_resourceterritory") => Self::MsdynResourceterritory(id),
-            Some("msdyn_systemuserschedulersetting") => {
+            ::core::option::Option::Some("msdyn_bookingalertstatus") => {
+                Self::MsdynBookingalertstatus(id)
+            }
+            ::core::option::Option::Some("msdyn_bookingrule") => {
+                Self::MsdynBookingrule(id)
+            }
+            ::core::option::Option::Some("msdyn_resourceterritory") => {
+                Self::MsdynResourceterritory(id)
+            }
+            ::core::option::Option::Some("msdyn_systemuserschedulersetting") => {
                 Self::MsdynSystemuserschedulersetting(id)
             }
-            Some("msdyn_timegroup") => Self::MsdynTimegroup(id),
-            Some("msdyn_timegroupdetail") => Self::MsdynTimegroupdetail(id),
-            Some("sample_bankaccount") => Self::SampleBankaccount(id),
-            other => {
-                Self::Unknown(rt::EntityReference {
-                    logical_name: other.map(ToString::to_string),
-                    id,
-                })
+            ::core::option::Option::Some("msdyn_timegroup") => Self::MsdynTimegroup(id),
+            ::core::option::Option::Some("msdyn_timegroupdetail") => {
+                Self::MsdynTimegroupdetail(id)
             }
+            ::core::option::Option::Some("sample_bankaccount") => {
+                Self::SampleBankaccount(id)
+            }
+            other => Self::Unknown(rt::EntityReference::from_parts(other, id)),
         }
     }
     /// The target table's logical name (when known) and the id.
-    pub fn parts(&self) -> (Option<&str>, rt::Uuid) {
+    pub fn parts(&self) -> (::core::option::Option<&str>, rt::Uuid) {
         match self {
-            Self::MsdynBookingalertstatus(id) => (Some("msdyn_bookingalertstatus"), *id),
-            Self::MsdynBookingrule(id) => (Some("msdyn_bookingrule"), *id),
-            Self::MsdynResourceterritory(id) => (Some("msdyn_resourceterritory"), *id),
-            Self::MsdynSystemuserschedulersetting(id) => {
-                (Some("msdyn_systemuserschedulersetting"), *id)
+            Self::MsdynBookingalertstatus(id) => {
+                (::core::option::Option::Some("msdyn_bookingalertstatus"), *id)
             }
-            Self::MsdynTimegroup(id) => (Some("msdyn_timegroup"), *id),
-            Self::MsdynTimegroupdetail(id) => (Some("msdyn_timegroupdetail"), *id),
-            Self::SampleBankaccount(id) => (Some("sample_bankaccount"), *id),
+            Self::MsdynBookingrule(id) => {
+                (::core::option::Option::Some("msdyn_bookingrule"), *id)
+            }
+            Self::MsdynResourceterritory(id) => {
+                (::core::option::Option::Some("msdyn_resourceterritory"), *id)
+            }
+            Self::MsdynSystemuserschedulersetting(id) => {
+                (::core::option::Option::Some("msdyn_systemuserschedulersetting"), *id)
+            }
+            Self::MsdynTimegroup(id) => {
+                (::core::option::Option::Some("msdyn_timegroup"), *id)
+            }
+            Self::MsdynTimegroupdetail(id) => {
+                (::core::option::Option::Some("msdyn_timegroupdetail"), *id)
+            }
+            Self::SampleBankaccount(id) => {
+                (::core::option::Option::Some("sample_bankaccount"), *id)
+            }
             Self::Unknown(r) => (r.logical_name.as_deref(), r.id),
         }
     }
@@ -585,21 +638,27 @@ mod wire {
     #[serde(crate = "::dataverse_tables::runtime::serde")]
     pub(super) struct MsdynOcsession {
         #[serde(rename = "@odata.etag", default)]
-        pub(super) etag: Option<String>,
+        pub(super) etag: ::core::option::Option<::std::string::String>,
         #[serde(rename = "msdyn_queueassignedreason", default)]
-        pub(super) msdyn_queueassignedreason: Option<MsdynQueueassignedreason>,
+        pub(super) msdyn_queueassignedreason: ::core::option::Option<
+            MsdynQueueassignedreason,
+        >,
         #[serde(rename = "msdyn_sessioncreationreason", default)]
-        pub(super) msdyn_sessioncreationreason: Option<MsdynSessioncreationreason>,
+        pub(super) msdyn_sessioncreationreason: ::core::option::Option<
+            MsdynSessioncreationreason,
+        >,
         #[serde(rename = "_regardingobjectid_value", default)]
-        pub(super) regardingobjectid: Option<rt::Uuid>,
+        pub(super) regardingobjectid: ::core::option::Option<rt::Uuid>,
         #[serde(
             rename = "_regardingobjectid_value@Microsoft.Dynamics.CRM.lookuplogicalname",
             default
         )]
-        pub(super) regardingobjectid_target: Option<String>,
+        pub(super) regardingobjectid_target: ::core::option::Option<
+            ::std::string::String,
+        >,
     }
 }
-impl From<wire::MsdynOcsession> for MsdynOcsession {
+impl ::core::convert::From<wire::MsdynOcsession> for MsdynOcsession {
     fn from(w: wire::MsdynOcsession) -> Self {
         Self {
             etag: w.etag,

@@ -159,8 +159,8 @@ impl Body {
     }
 
     /// Records a value that cannot be written; [`Body::to_json`] reports it.
-    pub fn error(&mut self, message: String) {
-        self.errors.push(message);
+    pub fn error(&mut self, message: &str) {
+        self.errors.push(message.to_string());
     }
 
     /// Any key with raw JSON, for what the docs do not describe.
@@ -226,6 +226,23 @@ impl<T> Party<T> {
             address_used: Some(address.into()),
         }
     }
+}
+
+/// The parties of one participation type in an activity's parties collection, each row read
+/// with `row` from its table's logical name (when annotated) and id.
+pub fn parties<T>(
+    collection: Option<&[WireParty]>,
+    participation_type: i32,
+    row: impl Fn(Option<&str>, Uuid) -> T,
+) -> Option<Vec<Party<T>>> {
+    let parties = collection?
+        .iter()
+        .filter(|p| p.participationtypemask == Some(participation_type))
+        .map(|p| Party {
+            party: p.partyid.map(|id| row(p.partyid_table.as_deref(), id)),
+            address_used: p.addressused.clone(),
+        });
+    Some(parties.collect())
 }
 
 /// An `activityparty` row as the Web API sends it in `<table>_activity_parties`.
@@ -310,6 +327,16 @@ pub struct EntityReference {
     /// From the `@Microsoft.Dynamics.CRM.lookuplogicalname` annotation, when present.
     pub logical_name: Option<String>,
     pub id: Uuid,
+}
+
+impl EntityReference {
+    /// A row of the table `logical_name` (when known) with this id.
+    pub fn from_parts(logical_name: Option<&str>, id: Uuid) -> Self {
+        EntityReference {
+            logical_name: logical_name.map(str::to_string),
+            id,
+        }
+    }
 }
 
 /// Which side of a relationship the table is on.

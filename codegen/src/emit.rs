@@ -24,26 +24,49 @@ fn rt() -> TokenStream {
     quote!(rt)
 }
 
+/// `::core::option::Option`: the standard library by absolute paths, so no generated name
+/// (a table called `Option`, a choice called `String`) can shadow what the code means.
+fn opt() -> TokenStream {
+    quote!(::core::option::Option)
+}
+
+fn string() -> TokenStream {
+    quote!(::std::string::String)
+}
+
+fn result() -> TokenStream {
+    quote!(::core::result::Result)
+}
+
+/// `Some("x")` or `None`, as an `Option<&'static str>` constant.
+fn opt_str(v: Option<&str>) -> TokenStream {
+    let opt = opt();
+    match v {
+        Some(s) => quote!(#opt::Some(#s)),
+        None => quote!(#opt::None),
+    }
+}
+
 /// The serde crate as the derive attributes name it (a path string, not an import).
 const SERDE_CRATE: &str = "::dataverse_tables::runtime::serde";
 
 /// The module index: one `pub mod` per table, each including its file from `$OUT_DIR`.
 pub fn index(model: &Model, names: &Names) -> TokenStream {
-    let mods = model.tables.values().map(|t| {
-        let n = &names.tables[&t.logical_name];
+    let mods = model.tables.iter().filter_map(|(logical, t)| {
+        let n = names.tables.get(logical)?;
         let module = format_ident!("{}", n.module);
-        let file = format!("/{}.rs", t.logical_name);
+        let file = format!("/{}", n.file);
         let doc = docs(&[format!(
             "{} (`{}`).",
             t.display_name.as_deref().unwrap_or(&t.logical_name),
             t.logical_name
         )]);
-        quote! {
+        Some(quote! {
             #doc
             pub mod #module {
                 include!(concat!(env!("OUT_DIR"), #file));
             }
-        }
+        })
     });
     quote! {
         /// Global choices: one enum per option set that several columns share.
@@ -56,40 +79,40 @@ pub fn index(model: &Model, names: &Names) -> TokenStream {
 
 /// One table's module body.
 pub fn table(model: &Model, names: &Names, logical_name: &str) -> TokenStream {
-    let t = &model.tables[logical_name];
-    let n = &names.tables[logical_name];
+    let (Some(t), Some(n)) = (
+        model.tables.get(logical_name),
+        names.tables.get(logical_name),
+    ) else {
+        return TokenStream::new();
+    };
     let record = record(t, n);
     let body = body(model, t, n);
     let wire = wire(t, n);
     let columns = column_constants(t, n);
     let relationships = relationships(t, n);
-    let enums = t.columns.values().map(|c| {
-        let cn = &n.columns[&c.logical_name];
+    let enums = columns_with_names(t, n).map(|(c, cn)| {
         let choice = choice_enum(c, cn);
-        let mapping = state_mapping(t, n, c);
+        let mapping = state_mapping(t, n, c, cn);
         let targets = target_enum(c, cn);
         quote!(#choice #mapping #targets)
     });
     let logical = &t.logical_name;
-    let opt_str = |v: &Option<String>| match v {
-        Some(s) => quote!(Some(#s)),
-        None => quote!(None),
-    };
-    let set = opt_str(&t.entity_set_name);
-    let pid = opt_str(&t.primary_id_attribute);
-    let pname = opt_str(&t.primary_name_attribute);
+    let set = opt_str(t.entity_set_name.as_deref());
+    let pid = opt_str(t.primary_id_attribute.as_deref());
+    let pname = opt_str(t.primary_name_attribute.as_deref());
     let record_ty = format_ident!("{}", n.record);
+    let opt = opt();
     quote! {
         use ::dataverse_tables::runtime as rt;
 
         /// The table's logical name.
         pub const LOGICAL_NAME: &str = #logical;
         /// The Web API entity set name, when the pages state it.
-        pub const ENTITY_SET_NAME: Option<&str> = #set;
+        pub const ENTITY_SET_NAME: #opt<&str> = #set;
         /// The primary key column, when the pages state it.
-        pub const PRIMARY_ID_ATTRIBUTE: Option<&str> = #pid;
+        pub const PRIMARY_ID_ATTRIBUTE: #opt<&str> = #pid;
         /// The primary name column, when the pages state it.
-        pub const PRIMARY_NAME_ATTRIBUTE: Option<&str> = #pname;
+        pub const PRIMARY_NAME_ATTRIBUTE: #opt<&str> = #pname;
 
         impl #record_ty {
             /// The table's logical name.
@@ -148,7 +171,7 @@ fn repr(c: &Column, cn: &ColumnNames) -> Repr {
     }
     match &c.ty {
         Some(ColumnType::String | ColumnType::Memo | ColumnType::EntityName) => {
-            Repr::Plain(quote!(String))
+            Repr::Plain(string())
         }
         Some(ColumnType::Integer) => Repr::Plain(quote!(i32)),
         Some(ColumnType::BigInt) => Repr::Plain(quote!(i64)),
@@ -159,7 +182,7 @@ fn repr(c: &Column, cn: &ColumnNames) -> Repr {
         Some(ColumnType::DateTime) if is_date_only(c) => Repr::Plain(quote!(#rt::Date)),
         Some(ColumnType::DateTime) => Repr::Plain(quote!(#rt::DateTime)),
         // Edm.Binary: the Web API sends the image as base64 text.
-        Some(ColumnType::Image) => Repr::Plain(quote!(String)),
+        Some(ColumnType::Image) => Repr::Plain(string()),
         // The id of the stored file; its bytes come from the column's `$value` endpoint.
         Some(ColumnType::File) => Repr::Plain(quote!(#rt::Uuid)),
         Some(ColumnType::ManagedProperty) => Repr::Plain(quote!(#rt::BooleanManagedProperty)),
@@ -203,7 +226,7 @@ fn field_type(c: &Column, cn: &ColumnNames) -> TokenStream {
                 }
                 None => quote!(#rt::EntityReference),
             };
-            quote!(Vec<#rt::Party<#party>>)
+            quote!(::std::vec::Vec<#rt::Party<#party>>)
         }
         Repr::Raw => quote!(#rt::serde_json::Value),
     }
@@ -245,14 +268,14 @@ fn record(t: &Table, n: &TableNames) -> TokenStream {
         products(t.origins.iter().map(|o| o.product.as_deref()))
     ));
     let doc = docs(&lines);
-    let fields = t.columns.values().map(|c| {
-        let cn = &n.columns[&c.logical_name];
+    let (opt, string) = (opt(), string());
+    let fields = columns_with_names(t, n).map(|(c, cn)| {
         let f = format_ident!("{}", cn.field);
         let ty = field_type(c, cn);
         let doc = docs(&column_doc(c, cn));
         quote! {
             #doc
-            pub #f: Option<#ty>,
+            pub #f: #opt<#ty>,
         }
     });
     quote! {
@@ -261,7 +284,7 @@ fn record(t: &Table, n: &TableNames) -> TokenStream {
         #[serde(crate = #SERDE_CRATE, from = #wire)]
         pub struct #ty {
             /// The row version (`@odata.etag`), for `If-Match` on update and delete.
-            pub etag: Option<String>,
+            pub etag: #opt<#string>,
             #(#fields)*
         }
     }
@@ -313,17 +336,13 @@ fn products<'a>(ps: impl Iterator<Item = Option<&'a str>>) -> String {
 }
 
 fn column_constants(t: &Table, n: &TableNames) -> TokenStream {
-    let consts = t.columns.values().map(|c| {
-        let cn = &n.columns[&c.logical_name];
+    let consts = columns_with_names(t, n).map(|(c, cn)| {
         let id = format_ident!("{}", cn.constant);
         let name = &c.logical_name;
         let doc = docs(&[format!("`{name}`")]);
         quote!(#doc pub const #id: &str = #name;)
     });
-    let all = t
-        .columns
-        .values()
-        .map(|c| format_ident!("{}", n.columns[&c.logical_name].constant));
+    let all = columns_with_names(t, n).map(|(_, cn)| format_ident!("{}", cn.constant));
     quote! {
         /// Column logical names, for `$select` and `$filter`.
         pub mod columns {
@@ -334,9 +353,29 @@ fn column_constants(t: &Table, n: &TableNames) -> TokenStream {
     }
 }
 
+/// The table's relationships with their constant names, in key order.
+fn relationships_with_names<'a>(
+    t: &'a Table,
+    n: &'a TableNames,
+) -> impl Iterator<Item = (&'a Relationship, &'a String)> {
+    t.relationships
+        .iter()
+        .filter_map(|(key, r)| Some((r, n.relationships.get(key)?)))
+}
+
+/// The table's columns with their names, in logical-name order.
+fn columns_with_names<'a>(
+    t: &'a Table,
+    n: &'a TableNames,
+) -> impl Iterator<Item = (&'a Column, &'a ColumnNames)> {
+    t.columns
+        .iter()
+        .filter_map(|(key, c)| Some((c, n.columns.get(key)?)))
+}
+
 fn relationships(t: &Table, n: &TableNames) -> TokenStream {
-    let consts = t.relationships.values().map(|r| {
-        let id = format_ident!("{}", n.relationships[&(r.schema_name.clone(), r.kind)]);
+    let consts = relationships_with_names(t, n).map(|(r, name)| {
+        let id = format_ident!("{}", name);
         let value = relationship_value(r);
         let doc = docs(&[
             format!("`{}`", r.schema_name),
@@ -348,10 +387,7 @@ fn relationships(t: &Table, n: &TableNames) -> TokenStream {
         ]);
         quote!(#doc pub const #id: Relationship = #value;)
     });
-    let all = t
-        .relationships
-        .values()
-        .map(|r| format_ident!("{}", n.relationships[&(r.schema_name.clone(), r.kind)]));
+    let all = relationships_with_names(t, n).map(|(_, name)| format_ident!("{}", name));
     quote! {
         /// The table's relationships, with their cascade configuration.
         pub mod relationships {
@@ -468,7 +504,7 @@ fn choice_enum_of(
     choice: &crate::names::ChoiceNames,
     subject: &str,
 ) -> TokenStream {
-    let rt = rt();
+    let (rt, opt, result) = (rt(), opt(), result());
     let ty = format_ident!("{}", choice.ty);
     let variants: Vec<_> = options
         .values()
@@ -505,7 +541,7 @@ fn choice_enum_of(
         .map(|(v, lit, _, _)| quote!(#lit => Self::#v,));
     let labels = variants
         .iter()
-        .map(|(v, _, label, _)| quote!(Self::#v => Some(#label),));
+        .map(|(v, _, label, _)| quote!(Self::#v => #opt::Some(#label),));
     let all = variants.iter().map(|(v, _, _, _)| quote!(Self::#v));
     let doc = docs(&[subject.to_string()]);
     quote! {
@@ -522,10 +558,10 @@ fn choice_enum_of(
             pub const ALL: &'static [Self] = &[#(#all),*];
 
             /// The label the docs give, `None` for [`Self::Unknown`].
-            pub const fn label(self) -> Option<&'static str> {
+            pub const fn label(self) -> #opt<&'static str> {
                 match self {
                     #(#labels)*
-                    Self::Unknown(_) => None,
+                    Self::Unknown(_) => #opt::None,
                 }
             }
         }
@@ -547,13 +583,13 @@ fn choice_enum_of(
         }
 
         impl #rt::serde::Serialize for #ty {
-            fn serialize<S: #rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            fn serialize<S: #rt::serde::Serializer>(&self, s: S) -> #result<S::Ok, S::Error> {
                 #rt::choice::serialize(*self, s)
             }
         }
 
         impl<'de> #rt::serde::Deserialize<'de> for #ty {
-            fn deserialize<D: #rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            fn deserialize<D: #rt::serde::Deserializer<'de>>(d: D) -> #result<Self, D::Error> {
                 #rt::choice::deserialize(d)
             }
         }
@@ -562,7 +598,7 @@ fn choice_enum_of(
 
 /// `Status::state()` and `State::default_status()`, where the docs give them: the Status enum
 /// and the State enum of one table know each other.
-fn state_mapping(t: &Table, n: &TableNames, c: &Column) -> TokenStream {
+fn state_mapping(t: &Table, n: &TableNames, c: &Column, cn: &ColumnNames) -> TokenStream {
     let (partner_type, method, doc) = match c.ty {
         Some(ColumnType::Status) => (
             ColumnType::State,
@@ -576,11 +612,12 @@ fn state_mapping(t: &Table, n: &TableNames, c: &Column) -> TokenStream {
         ),
         _ => return TokenStream::new(),
     };
-    let Some(own) = n.columns[&c.logical_name].choice.as_ref() else {
+    let Some(own) = cn.choice.as_ref() else {
         return TokenStream::new();
     };
-    let Some((partner, partner_names)) = t.columns.values().find_map(|p| {
-        let names = n.columns[&p.logical_name].choice.as_ref()?;
+    let opt = opt();
+    let Some((partner, partner_names)) = columns_with_names(t, n).find_map(|(p, pn)| {
+        let names = pn.choice.as_ref()?;
         (p.ty.as_ref() == Some(&partner_type)).then_some((p, names))
     }) else {
         return TokenStream::new();
@@ -608,7 +645,7 @@ fn state_mapping(t: &Table, n: &TableNames, c: &Column) -> TokenStream {
                     quote!(#partner_ty::Unknown(#lit))
                 }
             };
-            Some(quote!(Self::#v => Some(#value),))
+            Some(quote!(Self::#v => #opt::Some(#value),))
         })
         .collect();
     if arms.is_empty() {
@@ -617,10 +654,10 @@ fn state_mapping(t: &Table, n: &TableNames, c: &Column) -> TokenStream {
     quote! {
         impl #ty {
             #[doc = #doc]
-            pub const fn #method(self) -> Option<#partner_ty> {
+            pub const fn #method(self) -> #opt<#partner_ty> {
                 match self {
                     #(#arms)*
-                    _ => None,
+                    _ => #opt::None,
                 }
             }
         }
@@ -631,7 +668,7 @@ fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
     let Some(targets) = &cn.targets else {
         return TokenStream::new();
     };
-    let rt = rt();
+    let (rt, opt) = (rt(), opt());
     let ty = format_ident!("{}", targets.ty);
     let rows: Vec<_> = c
         .target_origins
@@ -648,13 +685,13 @@ fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
     let decls = rows.iter().map(|(v, _, doc)| quote!(#doc #v(#rt::Uuid),));
     let from = rows
         .iter()
-        .map(|(v, l, _)| quote!(Some(#l) => Self::#v(id),));
+        .map(|(v, l, _)| quote!(#opt::Some(#l) => Self::#v(id),));
     let to = rows
         .iter()
-        .map(|(v, l, _)| quote!(Self::#v(id) => (Some(#l), *id),));
+        .map(|(v, l, _)| quote!(Self::#v(id) => (#opt::Some(#l), *id),));
     // With one target, a value read without the annotation can only be that target.
     let only = match rows.as_slice() {
-        [(v, _, _)] => quote!(None => Self::#v(id),),
+        [(v, _, _)] => quote!(#opt::None => Self::#v(id),),
         _ => TokenStream::new(),
     };
     let doc = docs(&[format!(
@@ -673,19 +710,16 @@ fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
 
         impl #ty {
             /// The target from the annotation's logical name and the id.
-            pub fn from_parts(logical_name: Option<&str>, id: #rt::Uuid) -> Self {
+            pub fn from_parts(logical_name: #opt<&str>, id: #rt::Uuid) -> Self {
                 match logical_name {
                     #(#from)*
                     #only
-                    other => Self::Unknown(#rt::EntityReference {
-                        logical_name: other.map(ToString::to_string),
-                        id,
-                    }),
+                    other => Self::Unknown(#rt::EntityReference::from_parts(other, id)),
                 }
             }
 
             /// The target table's logical name (when known) and the id.
-            pub fn parts(&self) -> (Option<&str>, #rt::Uuid) {
+            pub fn parts(&self) -> (#opt<&str>, #rt::Uuid) {
                 match self {
                     #(#to)*
                     Self::Unknown(r) => (r.logical_name.as_deref(), r.id),
@@ -697,13 +731,12 @@ fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
 
 /// The create/update body builder: one setter per column that can be written.
 fn body(model: &Model, t: &Table, n: &TableNames) -> TokenStream {
-    let rt = rt();
+    let (rt, result, string) = (rt(), result(), string());
     let record = format_ident!("{}", n.record);
     let body = format_ident!("{}", n.body);
-    let setters = t
-        .columns
-        .values()
-        .filter_map(|c| setter(model, t, c, &n.columns[&c.logical_name]));
+    let setters = columns_with_names(t, n).filter_map(|(c, cn)| setter(model, t, c, cn));
+    // A setter may be called `default`: the trait's function is named in full.
+    let new = quote!(<#body as ::core::default::Default>::default());
     let doc = docs(&[
         format!(
             "A create (POST) or update (PATCH) body for `{}`.",
@@ -720,12 +753,12 @@ fn body(model: &Model, t: &Table, n: &TableNames) -> TokenStream {
         impl #record {
             /// Starts a create (POST) body.
             pub fn create() -> #body {
-                #body::default()
+                #new
             }
 
             /// Starts an update (PATCH) body.
             pub fn update() -> #body {
-                #body::default()
+                #new
             }
         }
 
@@ -739,7 +772,7 @@ fn body(model: &Model, t: &Table, n: &TableNames) -> TokenStream {
             }
 
             /// The JSON text to send; an error when a lookup was set to an undescribed target.
-            pub fn to_json(&self) -> Result<String, #rt::BodyError> {
+            pub fn to_json(&self) -> #result<#string, #rt::BodyError> {
                 self.0.to_json()
             }
         }
@@ -774,6 +807,7 @@ fn setter(model: &Model, t: &Table, c: &Column, cn: &ColumnNames) -> Option<Toke
     if c.valid_for_create == Some(false) {
         lines.push("Only on update: the docs say it is not valid for create.".to_string());
     }
+    let opt = opt();
     let write = match repr {
         Repr::Decimal => quote!(self.0.set_decimal(#key, value);),
         Repr::Choice => quote!(self.0.set_choice(#key, value);),
@@ -803,7 +837,9 @@ fn setter(model: &Model, t: &Table, c: &Column, cn: &ColumnNames) -> Option<Toke
                         " (assumed: the docs do not give its entity set)"
                     },
                 ));
-                arms.push(quote!(Some(#enum_ty::#variant(id)) => self.0.bind(#nav, #set, id),));
+                arms.push(
+                    quote!(#opt::Some(#enum_ty::#variant(id)) => self.0.bind(#nav, #set, id),),
+                );
                 navs.push(nav);
             }
             let unknown =
@@ -811,8 +847,8 @@ fn setter(model: &Model, t: &Table, c: &Column, cn: &ColumnNames) -> Option<Toke
             quote! {
                 match value {
                     #(#arms)*
-                    Some(#enum_ty::Unknown(_)) => self.0.error(#unknown.to_string()),
-                    None => self.0.unbind(&[#(#navs),*]),
+                    #opt::Some(#enum_ty::Unknown(_)) => self.0.error(#unknown),
+                    #opt::None => self.0.unbind(&[#(#navs),*]),
                 }
             }
         }
@@ -822,7 +858,7 @@ fn setter(model: &Model, t: &Table, c: &Column, cn: &ColumnNames) -> Option<Toke
     let doc = docs(&lines);
     Some(quote! {
         #doc
-        pub fn #f(mut self, value: Option<#ty>) -> Self {
+        pub fn #f(mut self, value: #opt<#ty>) -> Self {
             #write
             self
         }
@@ -841,6 +877,7 @@ fn parties_setter(
 ) -> TokenStream {
     let f = format_ident!("{}", cn.field);
     let ty = field_type(c, cn);
+    let opt = opt();
     let (nav, nav_stated) = t.parties_collection();
     let mask_lit = Literal::i32_unsuffixed(mask);
     lines[0] = format!(
@@ -862,15 +899,15 @@ fn parties_setter(
             let variant = format_ident!("{}", names.variants[target]);
             let (set, _) = model.entity_set(target);
             quote! {
-                Some(#enum_ty::#variant(id)) => self.0.add_party(#nav, #mask_lit, Some((#target, #set, id)), address),
+                #opt::Some(#enum_ty::#variant(id)) => self.0.add_party(#nav, #mask_lit, #opt::Some((#target, #set, id)), address),
             }
         });
         quote! {
             #(#rows)*
-            Some(#enum_ty::Unknown(_)) => self.0.error(#unknown.to_string()),
+            #opt::Some(#enum_ty::Unknown(_)) => self.0.error(#unknown),
         }
     });
-    let arms = arms.unwrap_or_else(|| quote!(Some(_) => self.0.error(#unknown.to_string()),));
+    let arms = arms.unwrap_or_else(|| quote!(#opt::Some(_) => self.0.error(#unknown),));
     let doc = docs(&lines);
     quote! {
         #doc
@@ -879,7 +916,7 @@ fn parties_setter(
                 let address = party.address_used.as_deref();
                 match party.party {
                     #arms
-                    None => self.0.add_party(#nav, #mask_lit, None, address),
+                    #opt::None => self.0.add_party(#nav, #mask_lit, #opt::None, address),
                 }
             }
             self
@@ -889,12 +926,11 @@ fn parties_setter(
 
 /// The private wire struct: the JSON as the Web API shapes it, converted into the record.
 fn wire(t: &Table, n: &TableNames) -> TokenStream {
-    let rt = rt();
+    let (rt, opt, string) = (rt(), opt(), string());
     let ty = format_ident!("{}", n.record);
     let mut fields = Vec::new();
     let mut inits = Vec::new();
-    for c in t.columns.values() {
-        let cn = &n.columns[&c.logical_name];
+    for (c, cn) in columns_with_names(t, n) {
         let f = format_ident!("{}", cn.field);
         let ty = field_type(c, cn);
         match repr(c, cn) {
@@ -906,30 +942,17 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
                 let party = match &cn.targets {
                     Some(t) => {
                         let tt = format_ident!("{}", t.ty);
-                        quote!(#tt::from_parts(p.partyid_table.as_deref(), id))
+                        quote!(#tt::from_parts)
                     }
-                    None => {
-                        quote!(#rt::EntityReference { logical_name: p.partyid_table.clone(), id })
-                    }
+                    None => quote!(#rt::EntityReference::from_parts),
                 };
-                inits.push(quote! {
-                    #f: w.#pf.as_ref().map(|parties| {
-                        parties
-                            .iter()
-                            .filter(|p| p.participationtypemask == Some(#mask))
-                            .map(|p| #rt::Party {
-                                party: p.partyid.map(|id| #party),
-                                address_used: p.addressused.clone(),
-                            })
-                            .collect()
-                    }),
-                });
+                inits.push(quote!(#f: #rt::parties(w.#pf.as_deref(), #mask, #party),));
             }
             Repr::Lookup(kind) => {
                 let value = format!("_{}_value", c.logical_name);
                 fields.push(quote! {
                     #[serde(rename = #value, default)]
-                    pub(super) #f: Option<#rt::Uuid>,
+                    pub(super) #f: #opt<#rt::Uuid>,
                 });
                 // The annotation field exists exactly for the kinds that read it.
                 let target = cn.target_field.as_deref().map(|tf| format_ident!("{}", tf));
@@ -937,7 +960,7 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
                     let annotation = format!("{value}@Microsoft.Dynamics.CRM.lookuplogicalname");
                     fields.push(quote! {
                         #[serde(rename = #annotation, default)]
-                        pub(super) #tf: Option<String>,
+                        pub(super) #tf: #opt<#string>,
                     });
                 }
                 let conv = match (kind, &target) {
@@ -945,7 +968,7 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
                         quote!(#ty::from_parts(w.#tf.as_deref(), id))
                     }
                     (LookupRepr::Open, Some(tf)) => {
-                        quote!(#rt::EntityReference { logical_name: w.#tf.clone(), id })
+                        quote!(#rt::EntityReference::from_parts(w.#tf.as_deref(), id))
                     }
                     _ => {
                         inits.push(quote!(#f: w.#f,));
@@ -958,7 +981,7 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
                 let name = &c.logical_name;
                 fields.push(quote! {
                     #[serde(rename = #name, default, with = "rt::decimal::option")]
-                    pub(super) #f: Option<#ty>,
+                    pub(super) #f: #opt<#ty>,
                 });
                 inits.push(quote!(#f: w.#f,));
             }
@@ -966,7 +989,7 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
                 let name = &c.logical_name;
                 fields.push(quote! {
                     #[serde(rename = #name, default)]
-                    pub(super) #f: Option<#ty>,
+                    pub(super) #f: #opt<#ty>,
                 });
                 inits.push(quote!(#f: w.#f,));
             }
@@ -976,20 +999,18 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
         let (nav, _) = t.parties_collection();
         fields.push(quote! {
             #[serde(rename = #nav, default)]
-            pub(super) #pf: Option<Vec<#rt::WireParty>>,
+            pub(super) #pf: #opt<::std::vec::Vec<#rt::WireParty>>,
         });
     }
-    let uses = if t.columns.values().any(|c| {
-        let cn = &n.columns[&c.logical_name];
-        cn.choice.is_some() || cn.targets.is_some()
-    }) {
-        quote!(
-            #[allow(unused_imports)]
-            use super::*;
-        )
-    } else {
-        TokenStream::new()
-    };
+    let uses =
+        if columns_with_names(t, n).any(|(_, cn)| cn.choice.is_some() || cn.targets.is_some()) {
+            quote!(
+                #[allow(unused_imports)]
+                use super::*;
+            )
+        } else {
+            TokenStream::new()
+        };
     let w = quote!(w);
     quote! {
         mod wire {
@@ -1000,12 +1021,12 @@ fn wire(t: &Table, n: &TableNames) -> TokenStream {
             #[serde(crate = #SERDE_CRATE)]
             pub(super) struct #ty {
                 #[serde(rename = "@odata.etag", default)]
-                pub(super) etag: Option<String>,
+                pub(super) etag: #opt<#string>,
                 #(#fields)*
             }
         }
 
-        impl From<wire::#ty> for #ty {
+        impl ::core::convert::From<wire::#ty> for #ty {
             fn from(#w: wire::#ty) -> Self {
                 Self {
                     etag: w.etag,
@@ -1030,11 +1051,12 @@ pub fn docs(lines: &[String]) -> TokenStream {
     quote!(#(#attrs)*)
 }
 
-/// Escapes markdown-active characters outside of `code spans` we wrote ourselves.
+/// Escapes markdown-active characters outside of `code spans` we wrote ourselves, and drops
+/// control, bidirectional and invisible characters (see [`crate::text`]).
 fn escape_doc(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut in_code = false;
-    for ch in line.trim().chars() {
+    for ch in crate::text::strip_hazards(line).trim().chars() {
         match ch {
             '`' => {
                 in_code = !in_code;
@@ -1071,6 +1093,10 @@ mod tests {
         assert_eq!(escape_doc("    indented code"), "indented code");
         assert_eq!(escape_doc("odd ` tick"), "odd ` tick`");
         assert_eq!(escape_doc("Tom & Jerry"), "Tom &amp; Jerry");
+        assert_eq!(
+            escape_doc("evil\u{202e}txt\u{2066} zero\u{200b}width\u{feff} bell\u{7} nel\u{85}x"),
+            "eviltxt zerowidth bell nel x"
+        );
     }
 
     #[test]

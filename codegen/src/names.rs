@@ -1,27 +1,27 @@
-//! Every Rust identifier the emitter writes is decided here, in one pass over the model.
+//! Every Rust identifier the emitter writes, and every file name, is decided here, in one pass
+//! over the (validated) model.
 //!
 //! Rules: modules and fields keep the logical name (keywords become raw identifiers; `self`,
-//! `super`, `crate` and `Self` take a `_` suffix); types and variants are UpperCamelCase; choice
+//! `super` and `crate` take a `_` suffix); types and variants are UpperCamelCase; choice
 //! variants come from labels, and a label that gives no usable name (empty, symbols only,
-//! non-ASCII, starting with a digit) falls back to `Value<n>`. Names that collide after
-//! normalization all take their value as a suffix, so a name never depends on iteration order.
-//! `Unknown` is reserved for the catch-all variant.
+//! non-ASCII, starting with a digit) falls back to `Value<n>`. Labels that collide after
+//! normalization all take their value as a suffix, so a name never depends on the order pages
+//! or options come in.
+//!
+//! Every scope of the generated code (the crate root's modules and files, each module's types,
+//! each struct's fields, each type's methods and constants, each enum's variants) claims its
+//! names from one [`Namespace`], pre-loaded with the names the generated code itself uses
+//! there, so no two items of a scope can ever share a name. Generated code names the standard
+//! library by absolute paths (`::core::option::Option`), so a table or type may take any name.
 
 use crate::model::{ChoiceOption, Column, Model, RelationshipKind, Table};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Module names at the crate root that tables must not take.
-const RESERVED_MODULES: &[&str] = &["runtime", "choices"];
-
 /// Field and method names the generated record and body types use themselves.
-const RESERVED_FIELDS: &[&str] = &["etag", "to_json", "raw"];
+const OWN_MEMBERS: &[&str] = &["etag", "raw", "to_json"];
 
-/// Names the generated code uses unqualified inside a table module (prelude items): no
-/// generated type may take them, so they can never be shadowed.
-const RESERVED_TYPES: &[&str] = &[
-    "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "From", "Into",
-    "ToString", "Default", "Self",
-];
+/// Variant-scope names of every choice enum: the catch-all variant and the `ALL` constant.
+const OWN_CHOICE_ITEMS: &[&str] = &["Unknown", "ALL"];
 
 #[derive(Debug, Default)]
 pub struct Names {
@@ -35,11 +35,14 @@ pub struct TableNames {
     /// The wire struct's field for the activity-parties collection, when a PartyList needs it.
     pub parties_field: Option<String>,
     pub module: String,
+    /// The table's file in the output folder: a plain `[a-z0-9_]+.rs` name, unique, never one
+    /// of the generator's own files.
+    pub file: String,
     pub record: String,
     /// The create/update body builder.
     pub body: String,
     pub columns: BTreeMap<String, ColumnNames>,
-    /// Relationship schema name -> constant name.
+    /// Relationship key -> constant name.
     pub relationships: BTreeMap<crate::model::RelationshipKey, String>,
 }
 
@@ -73,9 +76,6 @@ pub struct TargetNames {
 pub fn assign(model: &Model) -> Names {
     let mut names = Names::default();
     let mut globals = Namespace::default();
-    globals
-        .taken
-        .extend(RESERVED_TYPES.iter().map(|s| s.to_string()));
     for (name, options) in model.global_choices() {
         let ty = globals.claim(type_name(&name, "GlobalChoice"), "Choice");
         let variants = variants(&options);
@@ -83,44 +83,49 @@ pub fn assign(model: &Model) -> Names {
             .global_choices
             .insert(name, ChoiceNames { ty, variants });
     }
+    // The crate root: the crate's own items, and the index and choices files' stems (a table
+    // file is named after its module).
+    let own_files = [crate::INDEX_FILE, crate::CHOICES_FILE].map(|f| f.trim_end_matches(".rs"));
+    let mut modules = Namespace::reserving(crate::ROOT_ITEMS.iter().chain(&own_files));
     for (logical, table) in &model.tables {
-        let table_names = table_names(table, &names.global_choices);
+        let module = modules.claim(snake_ident(logical), "_");
+        let table_names = table_names(table, module, &names.global_choices);
         names.tables.insert(logical.clone(), table_names);
     }
     names
 }
 
-fn table_names(table: &Table, globals: &BTreeMap<String, ChoiceNames>) -> TableNames {
-    let mut module = snake_ident(&table.logical_name);
-    if RESERVED_MODULES.contains(&module.as_str()) {
-        module.push('_');
-    }
+fn table_names(
+    table: &Table,
+    module: String,
+    globals: &BTreeMap<String, ChoiceNames>,
+) -> TableNames {
+    let file = format!("{}.rs", unraw(&module));
     let schema = table.schema_name.as_deref().unwrap_or(&table.logical_name);
     let mut types = Namespace::default();
-    types
-        .taken
-        .extend(RESERVED_TYPES.iter().map(|s| s.to_string()));
     let record = types.claim(type_name(schema, "Record"), "Record");
     let body = types.claim(format!("{record}Body"), "Builder");
-    let mut consts = Namespace::default();
-    consts.taken.insert("ALL".to_string());
+    let mut consts = Namespace::reserving(&["ALL"]);
+    let mut members = Namespace::reserving(OWN_MEMBERS);
     let mut columns = BTreeMap::new();
     for (logical, col) in &table.columns {
-        columns.insert(
-            logical.clone(),
-            column_names(table, col, globals, &mut types, &mut consts),
-        );
+        let mut names = column_names(table, col, globals, &mut types);
+        names.field = members.claim(snake_ident(logical), "_");
+        names.constant = consts.claim(upper_snake(logical), "_COLUMN");
+        columns.insert(logical.clone(), names);
     }
-    // The `@Microsoft.Dynamics.CRM.lookuplogicalname` annotation decides a lookup's variant; its
-    // wire field shares the struct with every column.
-    let mut wire = Namespace::default();
-    wire.taken.insert("etag".to_string());
-    wire.taken
-        .extend(columns.values().map(|c: &ColumnNames| c.field.clone()));
+    // The private wire struct: the record's fields, `etag`, and for each lookup the field of
+    // its `@Microsoft.Dynamics.CRM.lookuplogicalname` annotation.
+    let mut wire = Namespace::reserving(&["etag"]);
+    wire.taken.extend(
+        columns
+            .values()
+            .map(|c: &ColumnNames| unraw(&c.field).to_string()),
+    );
     for (logical, names) in columns.iter_mut() {
         let needs_target = table.columns.get(logical).is_some_and(Column::is_lookup);
         if needs_target {
-            let base = format!("{}_target", names.field.trim_start_matches("r#"));
+            let base = format!("{}_target", unraw(&names.field));
             names.target_field = Some(wire.claim(base, "_"));
         }
     }
@@ -129,8 +134,7 @@ fn table_names(table: &Table, globals: &BTreeMap<String, ChoiceNames>) -> TableN
             && crate::model::participation_type_mask(&c.logical_name).is_some()
     });
     let parties_field = needs_parties.then(|| wire.claim("activity_parties".to_string(), "_"));
-    let mut rel_consts = Namespace::default();
-    rel_consts.taken.insert("ALL".to_string());
+    let mut rel_consts = Namespace::reserving(&["ALL"]);
     // A relationship of a table with itself is listed from both sides: both constants then
     // say which side they are.
     let mut sides: BTreeMap<&str, usize> = BTreeMap::new();
@@ -156,6 +160,7 @@ fn table_names(table: &Table, globals: &BTreeMap<String, ChoiceNames>) -> TableN
     TableNames {
         parties_field,
         module,
+        file,
         record,
         body,
         columns,
@@ -163,12 +168,13 @@ fn table_names(table: &Table, globals: &BTreeMap<String, ChoiceNames>) -> TableN
     }
 }
 
+/// The type names of one column (its choice or target enum); field and constant come from the
+/// table's member and constant scopes.
 fn column_names(
     table: &Table,
     col: &Column,
     globals: &BTreeMap<String, ChoiceNames>,
     types: &mut Namespace,
-    consts: &mut Namespace,
 ) -> ColumnNames {
     let base = type_name(&col.schema_name, "Column");
     let global_choice = col
@@ -181,8 +187,7 @@ fn column_names(
     });
     let has_targets = col.is_lookup() || col.ty == Some(crate::model::ColumnType::PartyList);
     let targets = (has_targets && !col.targets.is_empty()).then(|| {
-        let mut vs = Namespace::default();
-        vs.taken.insert("Unknown".to_string());
+        let mut vs = Namespace::reserving(&["Unknown"]);
         TargetNames {
             ty: types.claim(base.clone(), "Target"),
             variants: col
@@ -192,21 +197,18 @@ fn column_names(
                 .collect(),
         }
     });
-    let mut field = snake_ident(&col.logical_name);
-    if RESERVED_FIELDS.contains(&field.as_str()) {
-        field.push('_');
-    }
     ColumnNames {
-        field,
+        field: String::new(),
         target_field: None,
-        constant: consts.claim(upper_snake(&col.logical_name), "_COLUMN"),
+        constant: String::new(),
         choice,
         global_choice,
         targets,
     }
 }
 
-/// Variant names for a column's options: from labels, with value suffixes on collisions.
+/// Variant names for a choice's options: from labels; labels that collide after normalization
+/// (or take a name the enum uses itself) all take their value as a suffix.
 fn variants(options: &BTreeMap<i32, ChoiceOption>) -> BTreeMap<i32, String> {
     let base: Vec<(i32, String)> = options
         .values()
@@ -221,17 +223,17 @@ fn variants(options: &BTreeMap<i32, ChoiceOption>) -> BTreeMap<i32, String> {
     for (_, n) in &base {
         *counts.entry(n.as_str()).or_default() += 1;
     }
-    base.iter()
-        .map(|(v, n)| {
-            let clash = counts[n.as_str()] > 1 || n == "Unknown";
-            let name = if clash {
-                format!("{n}{}", value_suffix(*v))
-            } else {
-                n.clone()
-            };
-            (*v, name)
-        })
-        .collect()
+    let clashes = |n: &str| counts[n] > 1 || OWN_CHOICE_ITEMS.contains(&n);
+    let mut scope = Namespace::reserving(OWN_CHOICE_ITEMS);
+    let mut out = BTreeMap::new();
+    // Names of their own first, so a suffixed name can only ever give way to them.
+    for (v, n) in base.iter().filter(|(_, n)| !clashes(n)) {
+        out.insert(*v, scope.claim(n.clone(), "Value"));
+    }
+    for (v, n) in base.iter().filter(|(_, n)| clashes(n)) {
+        out.insert(*v, scope.claim(format!("{n}{}", value_suffix(*v)), "Value"));
+    }
+    out
 }
 
 fn value_suffix(v: i32) -> String {
@@ -246,26 +248,50 @@ fn value_name(v: i32) -> String {
     format!("Value{}", value_suffix(v))
 }
 
-/// A set of taken names; `claim` appends the role suffix (then `2`, `3`, …) until free.
+/// The names taken in one scope. `claim` gives the name asked for when free, else the name with
+/// the scope's role suffix, else with a number after it: always a name nobody in the scope has.
+/// Claims happen in model order (sorted by logical name), so the result is the same on every
+/// machine and for any page order. Raw identifiers count without their `r#`.
 #[derive(Default)]
 struct Namespace {
     taken: BTreeSet<String>,
+    /// The next number to try per suffixed base, so many names alike cost linear time.
+    next: BTreeMap<String, usize>,
 }
 
 impl Namespace {
-    fn claim(&mut self, name: String, suffix: &str) -> String {
-        let mut candidate = name.clone();
-        if self.taken.contains(&candidate) {
-            candidate = format!("{name}{suffix}");
+    fn reserving<'a>(names: impl IntoIterator<Item = &'a &'a str>) -> Self {
+        Namespace {
+            taken: names.into_iter().map(|s| s.to_string()).collect(),
+            next: BTreeMap::new(),
         }
-        let mut n = 2;
-        while self.taken.contains(&candidate) {
-            candidate = format!("{name}{suffix}{n}");
-            n += 1;
-        }
-        self.taken.insert(candidate.clone());
-        candidate
     }
+
+    fn claim(&mut self, name: String, suffix: &str) -> String {
+        let free = |ns: &Self, n: &str| !ns.taken.contains(unraw(n));
+        let chosen = if free(self, &name) {
+            name
+        } else {
+            let base = format!("{}{suffix}", unraw(&name));
+            if free(self, &base) {
+                base
+            } else {
+                let mut n = self.next.get(&base).copied().unwrap_or(2);
+                while !free(self, &format!("{base}{n}")) {
+                    n += 1;
+                }
+                self.next.insert(base.clone(), n + 1);
+                format!("{base}{n}")
+            }
+        };
+        self.taken.insert(unraw(&chosen).to_string());
+        chosen
+    }
+}
+
+/// An identifier without its `r#`.
+fn unraw(ident: &str) -> &str {
+    ident.strip_prefix("r#").unwrap_or(ident)
 }
 
 /// A type or variant name from `s`: [`upper_camel`], with `role` in front when that starts with a
@@ -454,5 +480,130 @@ mod tests {
         ];
         let want: Vec<(i32, String)> = want.iter().map(|(v, n)| (*v, n.to_string())).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_namespace_never_gives_a_name_twice() {
+        let mut ns = Namespace::reserving(&["etag", "ALL"]);
+        assert_eq!(ns.claim("name".into(), "_"), "name");
+        assert_eq!(ns.claim("etag".into(), "_"), "etag_");
+        assert_eq!(ns.claim("etag_".into(), "_"), "etag__");
+        assert_eq!(ns.claim("etag".into(), "_"), "etag_2");
+        assert_eq!(ns.claim("etag".into(), "_"), "etag_3");
+        assert_eq!(ns.claim("etag_3".into(), "_"), "etag_3_");
+        assert_eq!(ns.claim("r#type".into(), "_"), "r#type");
+        assert_eq!(ns.claim("type".into(), "_"), "type_", "raw and plain are one name");
+        assert_eq!(ns.claim("r#type".into(), "_"), "type_2");
+        // Many names alike: each claim resumes where the last one stopped.
+        let mut ns = Namespace::default();
+        let got: Vec<String> = (0..5).map(|_| ns.claim("A".into(), "X")).collect();
+        assert_eq!(got, ["A", "AX", "AX2", "AX3", "AX4"]);
+        assert_eq!(ns.next.get("AX"), Some(&5));
+    }
+
+    #[test]
+    fn colliding_labels_get_distinct_names_whatever_they_collide_with() {
+        let mut options = BTreeMap::new();
+        for (v, l) in [
+            (1, "Active"),
+            (2, "active"),
+            (3, "Active1"),
+            (4, "ALL"),
+            (5, "A L L"),
+            (6, "Unknown6"),
+            (7, "Unknown"),
+        ] {
+            let label = l.to_string();
+            options.insert(v, ChoiceOption { value: v, label, ..Default::default() });
+        }
+        let got = variants(&options);
+        let want = [
+            (1, "Active1Value"),
+            (2, "Active2"),
+            (3, "Active1"),
+            (4, "All"),
+            (5, "ALL5"),
+            (6, "Unknown6"),
+            (7, "Unknown7"),
+        ];
+        let want: BTreeMap<i32, String> = want.iter().map(|(v, n)| (*v, n.to_string())).collect();
+        assert_eq!(got, want);
+    }
+
+    type Col<'a> = (&'a str, Option<crate::model::ColumnType>, &'a [&'a str]);
+
+    fn table(logical: &str, columns: &[Col<'_>]) -> Table {
+        let mut t = Table {
+            logical_name: logical.into(),
+            ..Table::default()
+        };
+        for (name, ty, targets) in columns {
+            let mut c = Column {
+                logical_name: name.to_string(),
+                schema_name: name.to_string(),
+                ty: ty.clone(),
+                ..Column::default()
+            };
+            for target in *targets {
+                c.add_target(target, []);
+            }
+            t.columns.insert(name.to_string(), c);
+        }
+        t
+    }
+
+    #[test]
+    fn modules_files_fields_and_enums_never_take_the_generated_codes_own_names() {
+        use crate::model::ColumnType::{Lookup, Picklist, String};
+        let mut model = Model::default();
+        let cols: &[Col<'_>] = &[
+            ("etag", Some(String), &[]),
+            ("etag_", Some(String), &[]),
+            ("raw", Some(String), &[]),
+            ("self", Some(String), &[]),
+            ("all", Some(String), &[]),
+            ("x", Some(Lookup), &["a", "unknown"]),
+            ("x_target", Some(String), &[]),
+            ("open", Some(Lookup), &[]),
+            ("pick", Some(Picklist), &[]),
+            ("kind", None, &["a"]),
+        ];
+        for name in ["tables", "choices", "runtime", "dataverse_tables", "tables_", "type", "self"] {
+            model.tables.insert(name.into(), table(name, cols));
+        }
+        let names = assign(&model);
+        let module_file: Vec<(&str, &str)> = names
+            .tables
+            .values()
+            .map(|t| (t.module.as_str(), t.file.as_str()))
+            .collect();
+        assert_eq!(
+            module_file,
+            [
+                ("choices_", "choices_.rs"),
+                ("dataverse_tables_", "dataverse_tables_.rs"),
+                ("runtime_", "runtime_.rs"),
+                ("self_", "self_.rs"),
+                ("tables_", "tables_.rs"),
+                ("tables__", "tables__.rs"),
+                ("r#type", "type.rs"),
+            ]
+        );
+        let t = &names.tables["type"];
+        let field = |c: &str| t.columns[c].field.as_str();
+        assert_eq!(
+            ["etag", "etag_", "raw", "self", "all", "x", "x_target"].map(field),
+            ["etag_", "etag__", "raw_", "self_", "all", "x", "x_target"]
+        );
+        assert_eq!(t.columns["all"].constant, "ALL_COLUMN");
+        assert_eq!(t.columns["x"].target_field.as_deref(), Some("x_target_"));
+        let targets = t.columns["x"].targets.as_ref().expect("a target enum");
+        assert_eq!(targets.ty, "X");
+        assert_eq!(targets.variants["unknown"], "UnknownTable");
+        assert!(t.columns["open"].targets.is_none(), "no target listed: no enum");
+        assert!(t.columns["pick"].choice.is_some() && t.columns["pick"].targets.is_none());
+        assert!(t.columns["kind"].targets.is_some(), "untyped with targets: a lookup");
+        assert!(t.columns["etag"].choice.is_none() && t.columns["etag"].targets.is_none());
+        assert_eq!((t.record.as_str(), t.body.as_str()), ("Type", "TypeBody"));
     }
 }

@@ -122,3 +122,96 @@ fn tables_selects_what_is_generated() {
         "{stderr}"
     );
 }
+
+/// Every file under `dir`, relative, sorted.
+fn tree(dir: &Path) -> Vec<String> {
+    fn walk(dir: &Path, root: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).expect("readable") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                walk(&path, root, out);
+            } else {
+                let rel = path.strip_prefix(root).expect("under root");
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+#[test]
+fn no_page_can_make_the_generator_write_outside_its_output_folder() {
+    // Pages naming their table `/…`, `../../…` and `..\…`: the run fails, and the scratch
+    // folder (docs beside out) and the absolute path hold exactly what they held before.
+    let root = scratch("cli-escape");
+    let docs = root.join("deep/docs");
+    std::fs::create_dir_all(&docs).expect("docs");
+    let probe = format!("dataverse-codegen-escape-probe-{}", std::process::id());
+    let absolute = format!("/tmp/{probe}");
+    let pages = [
+        ("absolute.md", absolute.as_str()),
+        ("dotdot.md", "../../escaped"),
+        ("backslash.md", "..\\\\..\\\\escaped"),
+    ];
+    for (file, name) in pages {
+        let page = format!(
+            "---\nms.date: 01/02/2024\n---\n\n# Evil ({name}) table/entity reference\n\n## Properties\n\n|Property|Value|\n|---|---|\n|LogicalName|`{name}`|\n\n## Writable columns/attributes\n\n### <a name=\"BKMK_x\"></a> x\n\n|Property|Value|\n|---|---|\n|LogicalName|`x`|\n|Type|String|\n"
+        );
+        std::fs::write(docs.join(file), page).expect("page");
+    }
+    let before = tree(&root);
+    let out = root.join("deep/out");
+    let run = common::run_generate(&[], &docs, &out);
+    assert_eq!(run.status.code(), Some(1), "refused");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    for file in ["absolute.md", "dotdot.md", "backslash.md"] {
+        assert!(
+            stderr.contains(&format!("{file}:11:14: error: table logical name `")),
+            "{file} is refused where it names the table:\n{stderr}"
+        );
+    }
+    assert_eq!(
+        tree(&root),
+        before,
+        "nothing was written anywhere under the scratch folder"
+    );
+    assert!(!Path::new(&format!("{absolute}.rs")).exists());
+    assert!(!root.join("escaped.rs").exists() && !root.join("deep/escaped.rs").exists());
+}
+
+#[test]
+fn colliding_names_write_only_plain_files_inside_the_output() {
+    // Tables named after the generator's own files and modules, a keyword and the crate.
+    let root = scratch("cli-collisions");
+    let out = root.join("out");
+    let run = common::run_generate(&[], &common::fixtures("collisions"), &out);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(
+        tree(&root),
+        [
+            "out/a_b.rs",
+            "out/a_b_.rs",
+            "out/choices.rs",
+            "out/choices_.rs",
+            "out/dataverse_tables_.rs",
+            "out/option.rs",
+            "out/runtime_.rs",
+            "out/sample_collide.rs",
+            "out/sample_foo.rs",
+            "out/self_.rs",
+            "out/tables.rs",
+            "out/tables_.rs",
+            "out/type.rs",
+        ]
+    );
+    let index = std::fs::read_to_string(out.join("tables.rs")).expect("index");
+    assert!(index.contains("pub mod tables_ {") && index.contains("\"/tables_.rs\""));
+    assert!(index.contains("pub mod r#type {") && index.contains("\"/type.rs\""));
+}

@@ -3,14 +3,12 @@
 //! comment terminators, quotes, links, HTML, code fences and non-ASCII. It compiles under
 //! `#![deny(warnings)]`; this drives the names it got.
 
-use dataverse_fixture_tables::option::{
-    columns, relationships, Match, OptionChoice, OptionRecord, Type,
-};
+use dataverse_fixture_tables::option::{self as table, columns, relationships, Match, Type};
 use dataverse_tables::runtime::{Choice, Uuid};
 
 #[test]
 fn the_names_chosen_work_as_an_api() {
-    let row: OptionRecord = serde_json::from_str(
+    let row: table::Option = serde_json::from_str(
         r#"{"type": 6, "self": "me", "etag": "column", "@odata.etag": "W/\"1\"", "to_json": 3,
             "optioncolumn": 2, "_match_value": "00000000-0000-4000-8000-000000000001",
             "_match_value@Microsoft.Dynamics.CRM.lookuplogicalname": "unknown"}"#,
@@ -25,7 +23,7 @@ fn the_names_chosen_work_as_an_api() {
     );
     assert_eq!(row.etag.as_deref(), Some("W/\"1\""), "the row version");
     assert_eq!(row.to_json_, Some(3));
-    assert_eq!(row.optioncolumn, Some(OptionChoice::None));
+    assert_eq!(row.optioncolumn, Some(table::OptionChoice::None));
     let id = Uuid::parse_str("00000000-0000-4000-8000-000000000001").expect("uuid");
     assert_eq!(
         row.r#match,
@@ -54,7 +52,7 @@ fn the_names_chosen_work_as_an_api() {
     assert_eq!(Type::EndsWithComment.label(), Some("Ends with */ comment"));
     assert_eq!(Type::SayHiThere.label(), Some("Say \"hi\" \\ there"));
 
-    let body = OptionRecord::create()
+    let body = table::Option::create()
         .r#type(Some(Type::Fn))
         .self_(None)
         .to_json_(Some(1))

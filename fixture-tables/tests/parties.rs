@@ -1,7 +1,7 @@
 //! PartyList columns: parties read from and written to the activity-parties collection, told
 //! apart by `participationtypemask`.
 
-use dataverse_fixture_tables::sample_meeting::{FromTarget, RequiredAttendees, SampleMeeting};
+use dataverse_fixture_tables::sample_meeting::{self as meeting, RequiredAttendees, SampleMeeting};
 use dataverse_tables::runtime::{Party, Uuid};
 
 fn id(n: u8) -> Uuid {
@@ -31,7 +31,7 @@ fn reads_parties_by_participation_type() {
     let m: SampleMeeting = serde_json::from_str(&json).expect("reads");
     assert_eq!(
         m.from,
-        Some(vec![Party::row(FromTarget::Systemuser(id(2)))])
+        Some(vec![Party::row(meeting::From::Systemuser(id(2)))])
     );
     assert_eq!(
         m.requiredattendees,
@@ -51,7 +51,7 @@ fn reads_parties_by_participation_type() {
 fn writes_parties_into_one_collection() {
     let body = SampleMeeting::create()
         .subject(Some("Quarterly review".to_string()))
-        .from(vec![Party::row(FromTarget::Systemuser(id(2)))])
+        .from(vec![Party::row(meeting::From::Systemuser(id(2)))])
         .requiredattendees(vec![
             Party::row(RequiredAttendees::Account(id(4))),
             Party::address("guest@example.com"),
