@@ -492,7 +492,11 @@ mod tests {
         assert_eq!(ns.claim("etag".into(), "_"), "etag_3");
         assert_eq!(ns.claim("etag_3".into(), "_"), "etag_3_");
         assert_eq!(ns.claim("r#type".into(), "_"), "r#type");
-        assert_eq!(ns.claim("type".into(), "_"), "type_", "raw and plain are one name");
+        assert_eq!(
+            ns.claim("type".into(), "_"),
+            "type_",
+            "raw and plain are one name"
+        );
         assert_eq!(ns.claim("r#type".into(), "_"), "type_2");
         // Many names alike: each claim resumes where the last one stopped.
         let mut ns = Namespace::default();
@@ -514,7 +518,14 @@ mod tests {
             (7, "Unknown"),
         ] {
             let label = l.to_string();
-            options.insert(v, ChoiceOption { value: v, label, ..Default::default() });
+            options.insert(
+                v,
+                ChoiceOption {
+                    value: v,
+                    label,
+                    ..Default::default()
+                },
+            );
         }
         let got = variants(&options);
         let want = [
@@ -568,7 +579,15 @@ mod tests {
             ("pick", Some(Picklist), &[]),
             ("kind", None, &["a"]),
         ];
-        for name in ["tables", "choices", "runtime", "dataverse_tables", "tables_", "type", "self"] {
+        for name in [
+            "tables",
+            "choices",
+            "runtime",
+            "dataverse_tables",
+            "tables_",
+            "type",
+            "self",
+        ] {
             model.tables.insert(name.into(), table(name, cols));
         }
         let names = assign(&model);
@@ -600,9 +619,15 @@ mod tests {
         let targets = t.columns["x"].targets.as_ref().expect("a target enum");
         assert_eq!(targets.ty, "X");
         assert_eq!(targets.variants["unknown"], "UnknownTable");
-        assert!(t.columns["open"].targets.is_none(), "no target listed: no enum");
+        assert!(
+            t.columns["open"].targets.is_none(),
+            "no target listed: no enum"
+        );
         assert!(t.columns["pick"].choice.is_some() && t.columns["pick"].targets.is_none());
-        assert!(t.columns["kind"].targets.is_some(), "untyped with targets: a lookup");
+        assert!(
+            t.columns["kind"].targets.is_some(),
+            "untyped with targets: a lookup"
+        );
         assert!(t.columns["etag"].choice.is_none() && t.columns["etag"].targets.is_none());
         assert_eq!((t.record.as_str(), t.body.as_str()), ("Type", "TypeBody"));
     }
