@@ -156,12 +156,16 @@ fn generate_with(
     let names = names::assign(&model);
     let mut files = BTreeMap::new();
     let index = render::pretty(emit::index(&model, &names));
-    files.insert(INDEX_FILE.to_string(), index.map_err(|e| internal(&e))?);
+    files.insert(
+        INDEX_FILE.to_string(),
+        index.map_err(|e| internal(INDEX_FILE, &e))?,
+    );
     let choices = render::pretty(emit::global_choices(&model, &names));
-    files.insert(CHOICES_FILE.to_string(), choices.map_err(|e| internal(&e))?);
+    let choices = choices.map_err(|e| internal(CHOICES_FILE, &e))?;
+    files.insert(CHOICES_FILE.to_string(), choices);
     let tables: Vec<(&String, &names::TableNames)> = names.tables.iter().collect();
-    let rendered = parallel_map(&tables, |(logical, _)| {
-        render::pretty(emit::table(&model, &names, logical)).map_err(|e| internal(&e))
+    let rendered = parallel_map(&tables, |(logical, table)| {
+        render::pretty(emit::table(&model, &names, logical)).map_err(|e| internal(&table.file, &e))
     });
     // File names come from the names stage: plain, unique, never the index or choices file.
     for ((_, table), code) in tables.into_iter().zip(rendered) {
@@ -176,7 +180,7 @@ fn generate_with(
 
 /// The emitter produced code that does not parse or that [`check`] refuses: a bug in this
 /// crate, reported as a diagnostic rather than a panic so the build script still fails cleanly.
-fn internal(e: &impl std::fmt::Display) -> GenerateError {
+fn internal(file: &str, e: &str) -> GenerateError {
     let mut d = Diagnostics::default();
     d.push(Diagnostic::error(
         Loc {
@@ -184,7 +188,7 @@ fn internal(e: &impl std::fmt::Display) -> GenerateError {
             line: 1,
             col: 1,
         },
-        format!("internal error, please report: generated code {e}"),
+        format!("internal error, please report: the generated `{file}` {e}"),
     ));
     GenerateError(d)
 }

@@ -16,3 +16,32 @@ pub fn pretty(tokens: TokenStream) -> Result<String, String> {
     crate::check::text(&text)?;
     Ok(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    #[test]
+    fn output_that_check_refuses_is_an_error_not_a_file() {
+        let ok = pretty(quote!(
+            pub struct A;
+        ));
+        assert!(ok.is_ok_and(|t| t.starts_with(HEADER) && t.ends_with("pub struct A;\n")));
+        let twice = pretty(quote!(
+            pub struct A;
+            pub enum A {}
+        ))
+        .unwrap_err();
+        assert!(twice.contains("`A`"), "{twice}");
+        // A doc string prints as a `///` comment with the character raw: refused.
+        let bidi = pretty(quote!(
+            #[doc = "a\u{202e}b"]
+            pub struct B;
+        ))
+        .unwrap_err();
+        assert!(bidi.contains("U+202E"), "{bidi}");
+        let broken = pretty(quote!(pub struct)).unwrap_err();
+        assert!(broken.starts_with("does not parse: "), "{broken}");
+    }
+}
