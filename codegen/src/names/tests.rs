@@ -92,6 +92,10 @@ fn a_namespace_never_gives_a_name_twice() {
     let got: Vec<String> = (0..5).map(|_| ns.claim("A".into(), "X")).collect();
     assert_eq!(got, ["A", "AX", "AX2", "AX3", "AX4"]);
     assert_eq!(ns.next.get("AX"), Some(&5));
+    // A numbered name already taken is skipped.
+    let mut ns = Namespace::reserving(&["x_2", "x_4"]);
+    let got: Vec<String> = (0..4).map(|_| ns.claim("x".into(), "_")).collect();
+    assert_eq!(got, ["x", "x_", "x_3", "x_5"]);
 }
 
 #[test]
