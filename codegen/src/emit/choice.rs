@@ -1,0 +1,207 @@
+//! Choice enums (local and global) and the Status/State mappings between them.
+
+use super::*;
+
+pub(super) fn choice_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
+    match &cn.choice {
+        Some(choice) => choice_enum_of(
+            &c.options,
+            choice,
+            &format!("Choices of `{}`.", c.logical_name),
+        ),
+        None => TokenStream::new(),
+    }
+}
+
+/// The `choices` module: one shared enum per global choice.
+pub fn global_choices(model: &Model, names: &Names) -> TokenStream {
+    let enums = model
+        .global_choices()
+        .into_iter()
+        .filter_map(|(name, options)| {
+            let choice = names.global_choices.get(&name)?;
+            Some(choice_enum_of(
+                &options,
+                choice,
+                &format!("The global choice `{name}`, shared by every column that uses it."),
+            ))
+        });
+    let enums: Vec<TokenStream> = enums.collect();
+    if enums.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        use ::dataverse_tables::runtime as rt;
+        #(#enums)*
+    }
+}
+
+pub(super) fn choice_enum_of(
+    options: &std::collections::BTreeMap<i32, crate::model::ChoiceOption>,
+    choice: &crate::names::ChoiceNames,
+    subject: &str,
+) -> TokenStream {
+    let (rt, opt, result) = (rt(), opt(), result());
+    let ty = format_ident!("{}", choice.ty);
+    let variants: Vec<_> = options
+        .values()
+        .map(|o| {
+            let v = format_ident!("{}", choice.variants[&o.value]);
+            let lit = Literal::i32_unsuffixed(o.value);
+            let label = &o.label;
+            let mut lines = vec![if o.label.is_empty() {
+                "(no label)".to_string()
+            } else {
+                o.label.clone()
+            }];
+            lines.push(String::new());
+            let mut facts = format!("Value {}", o.value);
+            if let Some(s) = o.state {
+                facts.push_str(&format!("; belongs to state {s}"));
+            }
+            if let Some(s) = o.default_status {
+                facts.push_str(&format!("; default status {s}"));
+            }
+            lines.push(format!(
+                "{facts}. From: {}.",
+                products(o.origins.iter().map(|s| s.0.product.as_deref()))
+            ));
+            (v, lit, label, docs(&lines))
+        })
+        .collect();
+    let decls = variants.iter().map(|(v, _, _, doc)| quote!(#doc #v,));
+    let to_value = variants
+        .iter()
+        .map(|(v, lit, _, _)| quote!(Self::#v => #lit,));
+    let from_value = variants
+        .iter()
+        .map(|(v, lit, _, _)| quote!(#lit => Self::#v,));
+    let labels = variants
+        .iter()
+        .map(|(v, _, label, _)| quote!(Self::#v => #opt::Some(#label),));
+    let all = variants.iter().map(|(v, _, _, _)| quote!(Self::#v));
+    let doc = docs(&[subject.to_string()]);
+    quote! {
+        #doc
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #ty {
+            #(#decls)*
+            /// A value the docs do not list; reads and writes as the integer it holds.
+            Unknown(i32),
+        }
+
+        impl #ty {
+            /// Every value the docs list, in value order.
+            pub const ALL: &'static [Self] = &[#(#all),*];
+
+            /// The label the docs give, `None` for [`Self::Unknown`].
+            pub const fn label(self) -> #opt<&'static str> {
+                match self {
+                    #(#labels)*
+                    Self::Unknown(_) => #opt::None,
+                }
+            }
+        }
+
+        impl #rt::Choice for #ty {
+            fn value(self) -> i32 {
+                match self {
+                    #(#to_value)*
+                    Self::Unknown(v) => v,
+                }
+            }
+
+            fn from_value(value: i32) -> Self {
+                match value {
+                    #(#from_value)*
+                    other => Self::Unknown(other),
+                }
+            }
+        }
+
+        impl #rt::serde::Serialize for #ty {
+            fn serialize<S: #rt::serde::Serializer>(&self, s: S) -> #result<S::Ok, S::Error> {
+                #rt::choice::serialize(*self, s)
+            }
+        }
+
+        impl<'de> #rt::serde::Deserialize<'de> for #ty {
+            fn deserialize<D: #rt::serde::Deserializer<'de>>(d: D) -> #result<Self, D::Error> {
+                #rt::choice::deserialize(d)
+            }
+        }
+    }
+}
+
+/// `Status::state()` and `State::default_status()`, where the docs give them: the Status enum
+/// and the State enum of one table know each other.
+pub(super) fn state_mapping(
+    t: &Table,
+    n: &TableNames,
+    c: &Column,
+    cn: &ColumnNames,
+) -> TokenStream {
+    let (partner_type, method, doc) = match c.ty {
+        Some(ColumnType::Status) => (
+            ColumnType::State,
+            format_ident!("state"),
+            "The State this status belongs to, as the docs give it.",
+        ),
+        Some(ColumnType::State) => (
+            ColumnType::Status,
+            format_ident!("default_status"),
+            "The default status of this state, as the docs give it.",
+        ),
+        _ => return TokenStream::new(),
+    };
+    let Some(own) = cn.choice.as_ref() else {
+        return TokenStream::new();
+    };
+    let opt = opt();
+    let Some((partner, partner_names)) = columns_with_names(t, n).find_map(|(p, pn)| {
+        let names = pn.choice.as_ref()?;
+        (p.ty.as_ref() == Some(&partner_type)).then_some((p, names))
+    }) else {
+        return TokenStream::new();
+    };
+    let doc = format!(" {doc}");
+    let ty = format_ident!("{}", own.ty);
+    let partner_ty = format_ident!("{}", partner_names.ty);
+    let arms: Vec<_> = c
+        .options
+        .values()
+        .filter_map(|o| {
+            let target = if partner_type == ColumnType::State {
+                o.state
+            } else {
+                o.default_status
+            }?;
+            let v = format_ident!("{}", own.variants[&o.value]);
+            let value = match partner_names.variants.get(&target) {
+                Some(pv) if partner.options.contains_key(&target) => {
+                    let pv = format_ident!("{}", pv);
+                    quote!(#partner_ty::#pv)
+                }
+                _ => {
+                    let lit = Literal::i32_unsuffixed(target);
+                    quote!(#partner_ty::Unknown(#lit))
+                }
+            };
+            Some(quote!(Self::#v => #opt::Some(#value),))
+        })
+        .collect();
+    if arms.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        impl #ty {
+            #[doc = #doc]
+            pub const fn #method(self) -> #opt<#partner_ty> {
+                match self {
+                    #(#arms)*
+                    _ => #opt::None,
+                }
+            }
+        }
+    }
+}
