@@ -295,6 +295,22 @@ fn headings_in_html_blocks_are_not_headings() {
 }
 
 #[test]
+fn anchor_blocks_inside_lists_or_before_non_headings_open_nothing() {
+    for text in [
+        // An anchor block inside a list item: not at the top level.
+        "- <a name=\"x\"/>\n  ## Writable columns/attributes\n",
+        "> <a name=\"x\"/>\n> ## Writable columns/attributes\n",
+        // After the anchor, a line that is no heading (no space, or seven #) ends the run.
+        "<a name=\"x\"/>\n#Writable columns/attributes\n",
+        "<a name=\"x\"/>\n####### Writable columns/attributes\n",
+    ] {
+        let f = SourceFile::new("t.md", format!("# T (t) table/entity reference\n\n{text}"));
+        let (p, _) = page(&f);
+        assert!(p.sections.is_empty(), "{text:?} opened a section");
+    }
+}
+
+#[test]
 fn anchor_tag_lines_that_start_an_html_block_keep_their_heading() {
     for anchor in [
         "<a name=\"read-only-attributes\">",
