@@ -313,6 +313,13 @@ fn cell_functions_are_linear_on_pathological_input() {
                 n1 + 16
             };
             assert!(s1 <= 8 * n, "{f} on {name}: {s1} steps for {n1} bytes");
+            // `plain` reads every character: a counter that counts nothing proves nothing.
+            if f == "plain" {
+                assert!(
+                    s1 >= n1 && s2 >= n2,
+                    "{f} on {name}: only {s1} steps counted"
+                );
+            }
             assert!(
                 s2 <= 2 * s1 + 64,
                 "{f} on {name}: {s1} steps for {n1} bytes but {s2} for {n2}"
