@@ -400,3 +400,24 @@ fn empty_and_headless_pages() {
     assert_eq!(d.len(), 1);
     assert!(d[0].starts_with("t.md:5:1: error: no H1 heading"), "{d:?}");
 }
+
+#[test]
+fn anchor_lines() {
+    let cases = [
+        ("<a name=\"x\">", true),
+        ("<a name=\"x\"/>", true),
+        ("  <a id=\"x\"></a>  ", true),
+        ("<A NAME=\"x\">", true),
+        ("<a>", false),
+        ("<abbr x>", false),
+        ("<b name=\"x\">", false),
+        ("<a name=\"x\"", false),
+        ("<a name=\"<x\">", false),
+        ("<a name=\"x>\">", false),
+        ("text <a name=\"x\">", false),
+        ("<a name=\"x\"></a> ## Heading", false),
+    ];
+    for (line, want) in cases {
+        assert_eq!(is_anchor_line(line), want, "{line:?}");
+    }
+}
