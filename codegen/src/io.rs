@@ -116,12 +116,15 @@ pub fn is_plain_file_name(name: &str) -> bool {
         && stem
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-    let device = matches!(stem, "con" | "prn" | "aux" | "nul")
-        || ((stem.starts_with("com") || stem.starts_with("lpt"))
-            && stem.len() == 4
-            && stem.as_bytes()[3].is_ascii_digit());
-    charset && !device
+    charset && !WINDOWS_DEVICE_NAMES.contains(&stem)
 }
+
+/// File stems Windows reserves for devices (`nul.rs` is no file there): the names stage keeps
+/// them for itself, and the writer refuses them.
+pub const WINDOWS_DEVICE_NAMES: [&str; 24] = [
+    "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+    "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
 
 /// The staging name of an output file: `.{name}.tmp`, in the output directory.
 fn staging_name(name: &str) -> String {

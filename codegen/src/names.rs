@@ -83,10 +83,11 @@ pub fn assign(model: &Model) -> Names {
             .global_choices
             .insert(name, ChoiceNames { ty, variants });
     }
-    // The crate root: the crate's own items, and the index and choices files' stems (a table
-    // file is named after its module).
+    // The crate root: the crate's own items, and the index and choices files' stems and the
+    // stems Windows keeps for devices (a table file is named after its module).
     let own_files = [crate::INDEX_FILE, crate::CHOICES_FILE].map(|f| f.trim_end_matches(".rs"));
-    let mut modules = Namespace::reserving(crate::ROOT_ITEMS.iter().chain(&own_files));
+    let taken = crate::ROOT_ITEMS.iter().chain(&own_files);
+    let mut modules = Namespace::reserving(taken.chain(&crate::io::WINDOWS_DEVICE_NAMES));
     for (logical, table) in &model.tables {
         let module = modules.claim(snake_ident(logical), "_");
         let table_names = table_names(table, module, &names.global_choices);

@@ -180,6 +180,7 @@ fn modules_files_fields_and_enums_never_take_the_generated_codes_own_names() {
         "tables_",
         "type",
         "self",
+        "nul",
     ] {
         model.tables.insert(name.into(), table(name, cols));
     }
@@ -194,6 +195,7 @@ fn modules_files_fields_and_enums_never_take_the_generated_codes_own_names() {
         [
             ("choices_", "choices_.rs"),
             ("dataverse_tables_", "dataverse_tables_.rs"),
+            ("nul_", "nul_.rs"),
             ("runtime_", "runtime_.rs"),
             ("self_", "self_.rs"),
             ("tables_", "tables_.rs"),
