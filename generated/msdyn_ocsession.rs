@@ -4,23 +4,21 @@
 use ::dataverse_tables::runtime as rt;
 /// The table's logical name.
 pub const LOGICAL_NAME: &str = "msdyn_ocsession";
-/// The Web API entity set name, when the pages state it.
-pub const ENTITY_SET_NAME: ::core::option::Option<&str> = ::core::option::Option::None;
+/// The Web API entity set name, assumed: the docs do not state it, so this is Dataverse's default plural, `msdyn_ocsessions`.
+pub const ENTITY_SET_NAME: &str = "msdyn_ocsessions";
 /// The primary key column, when the pages state it.
 pub const PRIMARY_ID_ATTRIBUTE: ::core::option::Option<&str> = ::core::option::Option::None;
 /// The primary name column, when the pages state it.
 pub const PRIMARY_NAME_ATTRIBUTE: ::core::option::Option<&str> = ::core::option::Option::None;
-impl MsdynOcsession {
-    /// The table's logical name.
-    pub const LOGICAL_NAME: &'static str = LOGICAL_NAME;
-}
 /// Session (`msdyn_ocsession`): one row, as the Web API returns it.
 ///
 /// Session for interacting with a customer
 ///
 /// Described by: Microsoft Dynamics 365 Customer Service, Microsoft Dynamics 365 Sales.
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Deserialize)]
-#[serde(crate = "::dataverse_tables::runtime::serde", from = "wire::MsdynOcsession")]
+///
+/// Only product extension pages describe this table, so this record has only the columns they change; every other column of a row stays in `extra`. Add the table's base page to the docs to get them all.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct MsdynOcsession {
     /// The row version (`@odata.etag`), for `If-Match` on update and delete.
     pub etag: ::core::option::Option<::std::string::String>,
@@ -40,40 +38,86 @@ pub struct MsdynOcsession {
     /// Targets: `msdyn_bookingalertstatus` (Microsoft Dynamics 365 Customer Service), `msdyn_bookingrule` (Microsoft Dynamics 365 Customer Service), `msdyn_resourceterritory` (Microsoft Dynamics 365 Customer Service), `msdyn_systemuserschedulersetting` (Microsoft Dynamics 365 Customer Service), `msdyn_timegroup` (Microsoft Dynamics 365 Customer Service), `msdyn_timegroupdetail` (Microsoft Dynamics 365 Customer Service), `sample_bankaccount` (Microsoft Dynamics 365 Sales).
     /// From: Microsoft Dynamics 365 Customer Service, Microsoft Dynamics 365 Sales.
     pub regardingobjectid: ::core::option::Option<RegardingObjectId>,
+    /// Everything else the row holds, exactly as it came: `@odata.context`, annotations
+    /// (formatted values, lookup tables), expanded navigation properties, properties the
+    /// docs do not describe, and the columns that came as `null`. Written back as it is.
+    pub extra: rt::Extra,
 }
-/// A create (POST) or update (PATCH) body for `msdyn_ocsession`.
-///
-/// It holds only the columns that were set; a setter given `None` writes `null`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MsdynOcsessionBody(rt::Body);
+rt::record_serde!(MsdynOcsession);
+impl rt::Table for MsdynOcsession {
+    const LOGICAL_NAME: &'static str = LOGICAL_NAME;
+    const ENTITY_SET_NAME: &'static str = ENTITY_SET_NAME;
+    const ENTITY_SET_NAME_ASSUMED: bool = true;
+    const PRIMARY_ID_ATTRIBUTE: ::core::option::Option<&'static str> = PRIMARY_ID_ATTRIBUTE;
+    const PRIMARY_NAME_ATTRIBUTE: ::core::option::Option<&'static str> = PRIMARY_NAME_ATTRIBUTE;
+    const EXTENSION_ONLY: bool = true;
+    type Create = MsdynOcsessionBody<rt::Create>;
+    type Update = MsdynOcsessionBody<rt::Update>;
+    fn read(r: &mut rt::Reader) -> ::core::result::Result<Self, rt::ReadError> {
+        ::core::result::Result::Ok(Self {
+            etag: r.get("@odata.etag")?,
+            msdyn_queueassignedreason: r.get("msdyn_queueassignedreason")?,
+            msdyn_sessioncreationreason: r.get("msdyn_sessioncreationreason")?,
+            regardingobjectid: r.lookup("regardingobjectid")?,
+            extra: r.finish(),
+        })
+    }
+    fn write<'a>(&'a self, w: &mut rt::Writer<'a>) {
+        w.extra(&self.extra);
+        w.put("@odata.etag", &self.etag);
+        w.put("msdyn_queueassignedreason", &self.msdyn_queueassignedreason);
+        w.put("msdyn_sessioncreationreason", &self.msdyn_sessioncreationreason);
+        w.lookup("regardingobjectid", &self.regardingobjectid);
+    }
+}
 impl MsdynOcsession {
+    /// The table's logical name.
+    pub const LOGICAL_NAME: &'static str = LOGICAL_NAME;
     /// Starts a create (POST) body.
-    pub fn create() -> MsdynOcsessionBody {
-        <MsdynOcsessionBody as ::core::default::Default>::default()
+    pub fn create() -> MsdynOcsessionBody<rt::Create> {
+        <MsdynOcsessionBody<rt::Create> as ::core::default::Default>::default()
     }
     /// Starts an update (PATCH) body.
-    pub fn update() -> MsdynOcsessionBody {
-        <MsdynOcsessionBody as ::core::default::Default>::default()
+    pub fn update() -> MsdynOcsessionBody<rt::Update> {
+        <MsdynOcsessionBody<rt::Update> as ::core::default::Default>::default()
+    }
+    /// The rows of an expanded navigation property (a constant of [`navigation`]), read
+    /// into their table's record type; `None` when the row was read without it.
+    pub fn expanded<N: rt::Navigation<Self>>(
+        &self,
+        nav: N,
+    ) -> ::core::result::Result<::core::option::Option<N::Output>, rt::ReadError> {
+        nav.read(&self.extra)
     }
 }
-impl MsdynOcsessionBody {
-    /// Sets `msdyn_queueassignedreason`; `None` writes `null`.
+/// A create (`MsdynOcsessionBody<Create>`, POST) or update (`MsdynOcsessionBody<Update>`, PATCH) body for `msdyn_ocsession`.
+///
+/// It holds only the columns that were set. A column valid only on create (or only on update) has its setter only on that body; `Null` writes `null`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MsdynOcsessionBody<M = rt::Create>(rt::Body, ::core::marker::PhantomData<M>);
+impl<M> ::core::convert::From<MsdynOcsessionBody<M>> for rt::Body {
+    fn from(body: MsdynOcsessionBody<M>) -> rt::Body {
+        body.0
+    }
+}
+impl<M> MsdynOcsessionBody<M> {
+    /// Sets `msdyn_queueassignedreason`; `Null` writes `null`.
     pub fn msdyn_queueassignedreason(
         mut self,
-        value: ::core::option::Option<MsdynQueueassignedreason>,
+        value: impl rt::Set<MsdynQueueassignedreason>,
     ) -> Self {
-        self.0.set_choice("msdyn_queueassignedreason", value);
+        self.0.put("msdyn_queueassignedreason", rt::Set::into_value(value));
         self
     }
-    /// Sets `msdyn_sessioncreationreason`; `None` writes `null`.
+    /// Sets `msdyn_sessioncreationreason`; `Null` writes `null`.
     pub fn msdyn_sessioncreationreason(
         mut self,
-        value: ::core::option::Option<MsdynSessioncreationreason>,
+        value: impl rt::Set<MsdynSessioncreationreason>,
     ) -> Self {
-        self.0.set_choice("msdyn_sessioncreationreason", value);
+        self.0.put("msdyn_sessioncreationreason", rt::Set::into_value(value));
         self
     }
-    /// Sets `regardingobjectid`; `None` writes `null`.
+    /// Sets `regardingobjectid`; `Null` writes `null`.
     ///
     /// Writes `<navigation property>@odata.bind: "/<entity set>(<id>)"`:
     /// - `msdyn_bookingalertstatus`: `regardingobjectid_msdyn_bookingalertstatus_msdyn_ocsession@odata.bind` with `/msdyn_bookingalertstatuses(id)` (assumed: the docs do not give its entity set)
@@ -83,99 +127,16 @@ impl MsdynOcsessionBody {
     /// - `msdyn_timegroup`: `regardingobjectid_msdyn_timegroup_msdyn_ocsession@odata.bind` with `/msdyn_timegroups(id)` (assumed: the docs do not give its entity set)
     /// - `msdyn_timegroupdetail`: `regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession@odata.bind` with `/msdyn_timegroupdetails(id)` (assumed: the docs do not give its entity set)
     /// - `sample_bankaccount`: `regardingobjectid_sample_bankaccount@odata.bind` (assumed: no relationship states it) with `/sample_bankaccounts(id)` (assumed: the docs do not give its entity set)
-    pub fn regardingobjectid(
-        mut self,
-        value: ::core::option::Option<RegardingObjectId>,
-    ) -> Self {
-        match value {
-            ::core::option::Option::Some(
-                RegardingObjectId::MsdynBookingalertstatus(id),
-            ) => {
-                self.0
-                    .bind(
-                        "regardingobjectid_msdyn_bookingalertstatus_msdyn_ocsession",
-                        "msdyn_bookingalertstatuses",
-                        id,
-                    )
-            }
-            ::core::option::Option::Some(RegardingObjectId::MsdynBookingrule(id)) => {
-                self.0
-                    .bind(
-                        "regardingobjectid_msdyn_bookingrule_msdyn_ocsession",
-                        "msdyn_bookingrules",
-                        id,
-                    )
-            }
-            ::core::option::Option::Some(
-                RegardingObjectId::MsdynResourceterritory(id),
-            ) => {
-                self.0
-                    .bind(
-                        "regardingobjectid_msdyn_resourceterritory_msdyn_ocsession",
-                        "msdyn_resourceterritories",
-                        id,
-                    )
-            }
-            ::core::option::Option::Some(
-                RegardingObjectId::MsdynSystemuserschedulersetting(id),
-            ) => {
-                self.0
-                    .bind(
-                        "regardingobjectid_msdyn_systemuserschedulersetting_msdyn_ocsession",
-                        "msdyn_systemuserschedulersettings",
-                        id,
-                    )
-            }
-            ::core::option::Option::Some(RegardingObjectId::MsdynTimegroup(id)) => {
-                self.0
-                    .bind(
-                        "regardingobjectid_msdyn_timegroup_msdyn_ocsession",
-                        "msdyn_timegroups",
-                        id,
-                    )
-            }
-            ::core::option::Option::Some(RegardingObjectId::MsdynTimegroupdetail(id)) => {
-                self.0
-                    .bind(
-                        "regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession",
-                        "msdyn_timegroupdetails",
-                        id,
-                    )
-            }
-            ::core::option::Option::Some(RegardingObjectId::SampleBankaccount(id)) => {
-                self.0
-                    .bind(
-                        "regardingobjectid_sample_bankaccount",
-                        "sample_bankaccounts",
-                        id,
-                    )
-            }
-            ::core::option::Option::Some(RegardingObjectId::Unknown(_)) => {
-                self.0
-                    .error(
-                        "regardingobjectid: no navigation property is known for a target outside the docs",
-                    )
-            }
-            ::core::option::Option::None => {
-                self.0
-                    .unbind(
-                        &[
-                            "regardingobjectid_msdyn_bookingalertstatus_msdyn_ocsession",
-                            "regardingobjectid_msdyn_bookingrule_msdyn_ocsession",
-                            "regardingobjectid_msdyn_resourceterritory_msdyn_ocsession",
-                            "regardingobjectid_msdyn_systemuserschedulersetting_msdyn_ocsession",
-                            "regardingobjectid_msdyn_timegroup_msdyn_ocsession",
-                            "regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession",
-                            "regardingobjectid_sample_bankaccount",
-                        ],
-                    )
-            }
-        }
+    pub fn regardingobjectid(mut self, value: impl rt::Set<RegardingObjectId>) -> Self {
+        self.0.lookup(&bindings::REGARDINGOBJECTID, rt::Set::into_value(value));
         self
     }
-    /// Sets any key to raw JSON, for what the docs do not describe.
-    pub fn raw(mut self, key: &str, value: &rt::serde_json::Value) -> Self {
-        self.0.set_raw(key, value);
+    /// Sets any property to any JSON value, for what the docs do not describe.
+    pub fn raw<T: rt::serde::Serialize>(mut self, property: &str, value: &T) -> Self {
+        match rt::Json::from_serialize(value) {
+            ::core::result::Result::Ok(json) => self.0.raw(property, json),
+            ::core::result::Result::Err(e) => self.0.error(&e.to_string()),
+        }
         self
     }
     /// The JSON text to send; an error when a lookup was set to an undescribed target.
@@ -185,13 +146,62 @@ impl MsdynOcsessionBody {
         self.0.to_json()
     }
 }
-/// Column logical names, for `$select` and `$filter`.
+impl MsdynOcsessionBody<rt::Create> {
+    /// Binds existing rows to a collection-valued navigation property (a constant of
+    /// [`navigation`]): `<navigation property>@odata.bind: ["/<entity set>(<id>)", ...]`.
+    pub fn bind<R>(
+        mut self,
+        nav: rt::Many<MsdynOcsession, R>,
+        ids: impl ::core::iter::IntoIterator<Item = rt::Uuid>,
+    ) -> Self {
+        self.0.bind_many(nav, ids);
+        self
+    }
+    /// Creates the related row of a single-valued navigation property with this one
+    /// (deep insert): `<navigation property>: {...}`.
+    pub fn insert_one<R: rt::Table>(
+        mut self,
+        nav: rt::One<MsdynOcsession, R>,
+        row: R::Create,
+    ) -> Self {
+        self.0.insert_one(nav, row);
+        self
+    }
+    /// Creates related rows of a collection-valued navigation property with this one
+    /// (deep insert): `<navigation property>: [{...}, ...]`.
+    pub fn insert_many<R: rt::Table>(
+        mut self,
+        nav: rt::Many<MsdynOcsession, R>,
+        rows: impl ::core::iter::IntoIterator<Item = R::Create>,
+    ) -> Self {
+        self.0.insert_many(nav, rows);
+        self
+    }
+}
+impl MsdynOcsessionBody<rt::Update> {}
+/// Web API property names, for `$select`, `$filter`, `$orderby` and reading annotations
+/// ([`Extra::formatted`](::dataverse_tables::runtime::Extra::formatted)): a lookup is
+/// `_<column>_value`. Columns the Web API does not expose (lookup name companions,
+/// PartyList and Virtual columns, columns not valid for read) are not here.
 pub mod columns {
     /// `msdyn_queueassignedreason`
     pub const MSDYN_QUEUEASSIGNEDREASON: &str = "msdyn_queueassignedreason";
     /// `msdyn_sessioncreationreason`
     pub const MSDYN_SESSIONCREATIONREASON: &str = "msdyn_sessioncreationreason";
-    /// `regardingobjectid`
+    /// `_regardingobjectid_value`
+    pub const REGARDINGOBJECTID: &str = "_regardingobjectid_value";
+    /// Every property, sorted by column.
+    pub const ALL: &[&str] = &[
+        MSDYN_QUEUEASSIGNEDREASON,
+        MSDYN_SESSIONCREATIONREASON,
+        REGARDINGOBJECTID,
+    ];
+}
+/// Column logical names (FetchXML, metadata). Not Web API property names: use
+/// [`columns`] in queries.
+pub mod attributes {
+    pub const MSDYN_QUEUEASSIGNEDREASON: &str = "msdyn_queueassignedreason";
+    pub const MSDYN_SESSIONCREATIONREASON: &str = "msdyn_sessioncreationreason";
     pub const REGARDINGOBJECTID: &str = "regardingobjectid";
     /// Every column, sorted.
     pub const ALL: &[&str] = &[
@@ -199,6 +209,104 @@ pub mod columns {
         MSDYN_SESSIONCREATIONREASON,
         REGARDINGOBJECTID,
     ];
+}
+/// Navigation properties, for `$expand`, reading expanded rows, binding and deep insert.
+pub mod navigation {
+    #[allow(unused_imports)]
+    use ::dataverse_tables::runtime as rt;
+    /// The `msdyn_bookingalertstatus` row of `regardingobjectid_msdyn_bookingalertstatus_msdyn_ocsession` (relationship `msdyn_bookingalertstatus_msdyn_ocsessions`).
+    pub const REGARDINGOBJECTID_MSDYN_BOOKINGALERTSTATUS_MSDYN_OCSESSION: rt::One<
+        super::MsdynOcsession,
+        rt::Json,
+    > = rt::One::new(
+        "regardingobjectid_msdyn_bookingalertstatus_msdyn_ocsession",
+        "msdyn_bookingalertstatuses",
+    );
+    /// The `msdyn_bookingrule` row of `regardingobjectid_msdyn_bookingrule_msdyn_ocsession` (relationship `msdyn_bookingrule_msdyn_ocsessions`).
+    pub const REGARDINGOBJECTID_MSDYN_BOOKINGRULE_MSDYN_OCSESSION: rt::One<
+        super::MsdynOcsession,
+        rt::Json,
+    > = rt::One::new(
+        "regardingobjectid_msdyn_bookingrule_msdyn_ocsession",
+        "msdyn_bookingrules",
+    );
+    /// The `msdyn_resourceterritory` row of `regardingobjectid_msdyn_resourceterritory_msdyn_ocsession` (relationship `msdyn_resourceterritory_msdyn_ocsessions`).
+    pub const REGARDINGOBJECTID_MSDYN_RESOURCETERRITORY_MSDYN_OCSESSION: rt::One<
+        super::MsdynOcsession,
+        rt::Json,
+    > = rt::One::new(
+        "regardingobjectid_msdyn_resourceterritory_msdyn_ocsession",
+        "msdyn_resourceterritories",
+    );
+    /// The `msdyn_systemuserschedulersetting` row of `regardingobjectid_msdyn_systemuserschedulersetting_msdyn_ocsession` (relationship `msdyn_systemuserschedulersetting_msdyn_ocsessions`).
+    pub const REGARDINGOBJECTID_MSDYN_SYSTEMUSERSCHEDULERSETTING_MSDYN_OCSESSION: rt::One<
+        super::MsdynOcsession,
+        rt::Json,
+    > = rt::One::new(
+        "regardingobjectid_msdyn_systemuserschedulersetting_msdyn_ocsession",
+        "msdyn_systemuserschedulersettings",
+    );
+    /// The `msdyn_timegroup` row of `regardingobjectid_msdyn_timegroup_msdyn_ocsession` (relationship `msdyn_timegroup_msdyn_ocsessions`).
+    pub const REGARDINGOBJECTID_MSDYN_TIMEGROUP_MSDYN_OCSESSION: rt::One<
+        super::MsdynOcsession,
+        rt::Json,
+    > = rt::One::new(
+        "regardingobjectid_msdyn_timegroup_msdyn_ocsession",
+        "msdyn_timegroups",
+    );
+    /// The `msdyn_timegroupdetail` row of `regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession` (relationship `msdyn_timegroupdetail_msdyn_ocsessions`).
+    pub const REGARDINGOBJECTID_MSDYN_TIMEGROUPDETAIL_MSDYN_OCSESSION: rt::One<
+        super::MsdynOcsession,
+        rt::Json,
+    > = rt::One::new(
+        "regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession",
+        "msdyn_timegroupdetails",
+    );
+}
+/// How each lookup binds, per target.
+#[allow(dead_code)]
+mod bindings {
+    use ::dataverse_tables::runtime as rt;
+    pub(super) const REGARDINGOBJECTID: rt::Binding = rt::Binding {
+        column: "regardingobjectid",
+        targets: &[
+            rt::Target {
+                table: "msdyn_bookingalertstatus",
+                navigation_property: "regardingobjectid_msdyn_bookingalertstatus_msdyn_ocsession",
+                entity_set: "msdyn_bookingalertstatuses",
+            },
+            rt::Target {
+                table: "msdyn_bookingrule",
+                navigation_property: "regardingobjectid_msdyn_bookingrule_msdyn_ocsession",
+                entity_set: "msdyn_bookingrules",
+            },
+            rt::Target {
+                table: "msdyn_resourceterritory",
+                navigation_property: "regardingobjectid_msdyn_resourceterritory_msdyn_ocsession",
+                entity_set: "msdyn_resourceterritories",
+            },
+            rt::Target {
+                table: "msdyn_systemuserschedulersetting",
+                navigation_property: "regardingobjectid_msdyn_systemuserschedulersetting_msdyn_ocsession",
+                entity_set: "msdyn_systemuserschedulersettings",
+            },
+            rt::Target {
+                table: "msdyn_timegroup",
+                navigation_property: "regardingobjectid_msdyn_timegroup_msdyn_ocsession",
+                entity_set: "msdyn_timegroups",
+            },
+            rt::Target {
+                table: "msdyn_timegroupdetail",
+                navigation_property: "regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession",
+                entity_set: "msdyn_timegroupdetails",
+            },
+            rt::Target {
+                table: "sample_bankaccount",
+                navigation_property: "regardingobjectid_sample_bankaccount",
+                entity_set: "sample_bankaccounts",
+            },
+        ],
+    };
 }
 /// The table's relationships, with their cascade configuration.
 pub mod relationships {
@@ -387,173 +495,67 @@ pub mod relationships {
     ];
 }
 /// Choices of `msdyn_queueassignedreason`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum MsdynQueueassignedreason {
-    /// BotTransferSession
-    ///
-    /// Value 192350024. From: Microsoft Dynamics 365 Sales.
-    BotTransferSession,
-    /// BotEndConversation
-    ///
-    /// Value 192350025. From: Microsoft Dynamics 365 Sales.
-    BotEndConversation,
-    /// AssignToAgentBySupervisor
-    ///
-    /// Value 192350026. From: Microsoft Dynamics 365 Sales.
-    AssignToAgentBySupervisor,
-    /// AssignToQueueBySupervisor
-    ///
-    /// Value 192350027. From: Microsoft Dynamics 365 Sales.
-    AssignToQueueBySupervisor,
-    /// A value the docs do not list; reads and writes as the integer it holds.
-    Unknown(i32),
-}
+///
+/// An integer with one constant per value the docs list; any other integer the server sends is kept as it is (`from_value`, `value`, `label`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MsdynQueueassignedreason(i32);
 impl MsdynQueueassignedreason {
-    /// Every value the docs list, in value order.
-    pub const ALL: &'static [Self] = &[
-        Self::BotTransferSession,
-        Self::BotEndConversation,
-        Self::AssignToAgentBySupervisor,
-        Self::AssignToQueueBySupervisor,
-    ];
-    /// The label the docs give, `None` for [`Self::Unknown`].
-    pub const fn label(self) -> ::core::option::Option<&'static str> {
-        match self {
-            Self::BotTransferSession => {
-                ::core::option::Option::Some("BotTransferSession")
-            }
-            Self::BotEndConversation => {
-                ::core::option::Option::Some("BotEndConversation")
-            }
-            Self::AssignToAgentBySupervisor => {
-                ::core::option::Option::Some("AssignToAgentBySupervisor")
-            }
-            Self::AssignToQueueBySupervisor => {
-                ::core::option::Option::Some("AssignToQueueBySupervisor")
-            }
-            Self::Unknown(_) => ::core::option::Option::None,
-        }
-    }
-}
-impl rt::Choice for MsdynQueueassignedreason {
-    fn value(self) -> i32 {
-        match self {
-            Self::BotTransferSession => 192350024,
-            Self::BotEndConversation => 192350025,
-            Self::AssignToAgentBySupervisor => 192350026,
-            Self::AssignToQueueBySupervisor => 192350027,
-            Self::Unknown(v) => v,
-        }
-    }
-    fn from_value(value: i32) -> Self {
-        match value {
-            192350024 => Self::BotTransferSession,
-            192350025 => Self::BotEndConversation,
-            192350026 => Self::AssignToAgentBySupervisor,
-            192350027 => Self::AssignToQueueBySupervisor,
-            other => Self::Unknown(other),
-        }
-    }
-}
-impl rt::serde::Serialize for MsdynQueueassignedreason {
-    fn serialize<S: rt::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        rt::choice::serialize(*self, s)
-    }
-}
-impl<'de> rt::serde::Deserialize<'de> for MsdynQueueassignedreason {
-    fn deserialize<D: rt::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        rt::choice::deserialize(d)
-    }
-}
-/// Choices of `msdyn_sessioncreationreason`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum MsdynSessioncreationreason {
     /// BotTransferSession
     ///
     /// Value 192350024. From: Microsoft Dynamics 365 Sales.
-    BotTransferSession,
+    pub const BOT_TRANSFER_SESSION: Self = Self(192350024);
     /// BotEndConversation
     ///
     /// Value 192350025. From: Microsoft Dynamics 365 Sales.
-    BotEndConversation,
+    pub const BOT_END_CONVERSATION: Self = Self(192350025);
     /// AssignToAgentBySupervisor
     ///
     /// Value 192350026. From: Microsoft Dynamics 365 Sales.
-    AssignToAgentBySupervisor,
+    pub const ASSIGN_TO_AGENT_BY_SUPERVISOR: Self = Self(192350026);
     /// AssignToQueueBySupervisor
     ///
     /// Value 192350027. From: Microsoft Dynamics 365 Sales.
-    AssignToQueueBySupervisor,
-    /// A value the docs do not list; reads and writes as the integer it holds.
-    Unknown(i32),
-}
-impl MsdynSessioncreationreason {
-    /// Every value the docs list, in value order.
-    pub const ALL: &'static [Self] = &[
-        Self::BotTransferSession,
-        Self::BotEndConversation,
-        Self::AssignToAgentBySupervisor,
-        Self::AssignToQueueBySupervisor,
+    pub const ASSIGN_TO_QUEUE_BY_SUPERVISOR: Self = Self(192350027);
+    /// Every value the docs list with its label, in value order.
+    pub const OPTIONS: &'static [(Self, &'static str)] = &[
+        (Self::BOT_TRANSFER_SESSION, "BotTransferSession"),
+        (Self::BOT_END_CONVERSATION, "BotEndConversation"),
+        (Self::ASSIGN_TO_AGENT_BY_SUPERVISOR, "AssignToAgentBySupervisor"),
+        (Self::ASSIGN_TO_QUEUE_BY_SUPERVISOR, "AssignToQueueBySupervisor"),
     ];
-    /// The label the docs give, `None` for [`Self::Unknown`].
-    pub const fn label(self) -> ::core::option::Option<&'static str> {
-        match self {
-            Self::BotTransferSession => {
-                ::core::option::Option::Some("BotTransferSession")
-            }
-            Self::BotEndConversation => {
-                ::core::option::Option::Some("BotEndConversation")
-            }
-            Self::AssignToAgentBySupervisor => {
-                ::core::option::Option::Some("AssignToAgentBySupervisor")
-            }
-            Self::AssignToQueueBySupervisor => {
-                ::core::option::Option::Some("AssignToQueueBySupervisor")
-            }
-            Self::Unknown(_) => ::core::option::Option::None,
-        }
-    }
 }
-impl rt::Choice for MsdynSessioncreationreason {
-    fn value(self) -> i32 {
-        match self {
-            Self::BotTransferSession => 192350024,
-            Self::BotEndConversation => 192350025,
-            Self::AssignToAgentBySupervisor => 192350026,
-            Self::AssignToQueueBySupervisor => 192350027,
-            Self::Unknown(v) => v,
-        }
-    }
-    fn from_value(value: i32) -> Self {
-        match value {
-            192350024 => Self::BotTransferSession,
-            192350025 => Self::BotEndConversation,
-            192350026 => Self::AssignToAgentBySupervisor,
-            192350027 => Self::AssignToQueueBySupervisor,
-            other => Self::Unknown(other),
-        }
-    }
+rt::choice_type!(MsdynQueueassignedreason);
+/// Choices of `msdyn_sessioncreationreason`.
+///
+/// An integer with one constant per value the docs list; any other integer the server sends is kept as it is (`from_value`, `value`, `label`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MsdynSessioncreationreason(i32);
+impl MsdynSessioncreationreason {
+    /// BotTransferSession
+    ///
+    /// Value 192350024. From: Microsoft Dynamics 365 Sales.
+    pub const BOT_TRANSFER_SESSION: Self = Self(192350024);
+    /// BotEndConversation
+    ///
+    /// Value 192350025. From: Microsoft Dynamics 365 Sales.
+    pub const BOT_END_CONVERSATION: Self = Self(192350025);
+    /// AssignToAgentBySupervisor
+    ///
+    /// Value 192350026. From: Microsoft Dynamics 365 Sales.
+    pub const ASSIGN_TO_AGENT_BY_SUPERVISOR: Self = Self(192350026);
+    /// AssignToQueueBySupervisor
+    ///
+    /// Value 192350027. From: Microsoft Dynamics 365 Sales.
+    pub const ASSIGN_TO_QUEUE_BY_SUPERVISOR: Self = Self(192350027);
+    /// Every value the docs list with its label, in value order.
+    pub const OPTIONS: &'static [(Self, &'static str)] = &[
+        (Self::BOT_TRANSFER_SESSION, "BotTransferSession"),
+        (Self::BOT_END_CONVERSATION, "BotEndConversation"),
+        (Self::ASSIGN_TO_AGENT_BY_SUPERVISOR, "AssignToAgentBySupervisor"),
+        (Self::ASSIGN_TO_QUEUE_BY_SUPERVISOR, "AssignToQueueBySupervisor"),
+    ];
 }
-impl rt::serde::Serialize for MsdynSessioncreationreason {
-    fn serialize<S: rt::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        rt::choice::serialize(*self, s)
-    }
-}
-impl<'de> rt::serde::Deserialize<'de> for MsdynSessioncreationreason {
-    fn deserialize<D: rt::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        rt::choice::deserialize(d)
-    }
-}
+rt::choice_type!(MsdynSessioncreationreason);
 /// The row `regardingobjectid` points to: one variant per target table.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RegardingObjectId {
@@ -575,9 +577,8 @@ pub enum RegardingObjectId {
     /// `@Microsoft.Dynamics.CRM.lookuplogicalname` annotation.
     Unknown(rt::EntityReference),
 }
-impl RegardingObjectId {
-    /// The target from the annotation's logical name and the id.
-    pub fn from_parts(logical_name: ::core::option::Option<&str>, id: rt::Uuid) -> Self {
+impl rt::Lookup for RegardingObjectId {
+    fn from_parts(logical_name: ::core::option::Option<&str>, id: rt::Uuid) -> Self {
         match logical_name {
             ::core::option::Option::Some("msdyn_bookingalertstatus") => {
                 Self::MsdynBookingalertstatus(id)
@@ -601,8 +602,7 @@ impl RegardingObjectId {
             other => Self::Unknown(rt::EntityReference::from_parts(other, id)),
         }
     }
-    /// The target table's logical name (when known) and the id.
-    pub fn parts(&self) -> (::core::option::Option<&str>, rt::Uuid) {
+    fn parts(&self) -> (::core::option::Option<&str>, rt::Uuid) {
         match self {
             Self::MsdynBookingalertstatus(id) => {
                 (::core::option::Option::Some("msdyn_bookingalertstatus"), *id)
@@ -629,47 +629,4 @@ impl RegardingObjectId {
         }
     }
 }
-mod wire {
-    #[allow(unused_imports)]
-    use ::dataverse_tables::runtime as rt;
-    #[allow(unused_imports)]
-    use super::*;
-    #[derive(rt::serde::Deserialize)]
-    #[serde(crate = "::dataverse_tables::runtime::serde")]
-    pub(super) struct MsdynOcsession {
-        #[serde(rename = "@odata.etag", default)]
-        pub(super) etag: ::core::option::Option<::std::string::String>,
-        #[serde(rename = "msdyn_queueassignedreason", default)]
-        pub(super) msdyn_queueassignedreason: ::core::option::Option<
-            MsdynQueueassignedreason,
-        >,
-        #[serde(rename = "msdyn_sessioncreationreason", default)]
-        pub(super) msdyn_sessioncreationreason: ::core::option::Option<
-            MsdynSessioncreationreason,
-        >,
-        #[serde(rename = "_regardingobjectid_value", default)]
-        pub(super) regardingobjectid: ::core::option::Option<rt::Uuid>,
-        #[serde(
-            rename = "_regardingobjectid_value@Microsoft.Dynamics.CRM.lookuplogicalname",
-            default
-        )]
-        pub(super) regardingobjectid_target: ::core::option::Option<
-            ::std::string::String,
-        >,
-    }
-}
-impl ::core::convert::From<wire::MsdynOcsession> for MsdynOcsession {
-    fn from(w: wire::MsdynOcsession) -> Self {
-        Self {
-            etag: w.etag,
-            msdyn_queueassignedreason: w.msdyn_queueassignedreason,
-            msdyn_sessioncreationreason: w.msdyn_sessioncreationreason,
-            regardingobjectid: w
-                .regardingobjectid
-                .map(|id| RegardingObjectId::from_parts(
-                    w.regardingobjectid_target.as_deref(),
-                    id,
-                )),
-        }
-    }
-}
+impl rt::Value for RegardingObjectId {}

@@ -1,13 +1,17 @@
 //! Typed bindings for Microsoft Dataverse tables, generated at build time from the
 //! table/entity reference pages in `docs-in/` (see the README).
 //!
-//! Each table is a module named by its logical name, with a record struct that deserializes
-//! Web API responses, one enum per choice column, one enum per polymorphic lookup, column name
-//! constants and the relationships with their cascade configuration.
+//! Each table is a module named by its logical name, with a record that reads and writes Web API
+//! rows without loss, create and update bodies, one type per choice column and per polymorphic
+//! lookup, Web API property names (`columns`), logical names (`attributes`), typed navigation
+//! properties (`navigation`) and the relationships with their cascade configuration. A query's
+//! response reads into [`Page`].
 #![forbid(unsafe_code)]
 
 extern crate self as dataverse_tables;
 
 pub mod runtime;
+
+pub use runtime::{from_slice, from_str, Create, Expanded, Extra, Null, Page, Table, Update};
 
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));

@@ -3,7 +3,7 @@
 use dataverse_tables::msdyn_ocsession::{
     self, columns, relationships, MsdynOcsession, MsdynQueueassignedreason, RegardingObjectId,
 };
-use dataverse_tables::runtime::{CascadeType, Choice, RelationshipKind, Uuid};
+use dataverse_tables::runtime::{CascadeType, Lookup, Null, RelationshipKind, Table, Uuid};
 
 const ID: &str = "5f1a0d2e-7c1b-4a39-9a53-2f0c4d7e8b11";
 
@@ -34,7 +34,7 @@ fn reads_a_response_and_matches_a_choice() {
         serde_json::from_str(&response("sample_bankaccount")).expect("deserializes");
     assert_eq!(
         s.msdyn_queueassignedreason,
-        Some(MsdynQueueassignedreason::AssignToAgentBySupervisor)
+        Some(MsdynQueueassignedreason::ASSIGN_TO_AGENT_BY_SUPERVISOR)
     );
     assert_eq!(s.msdyn_sessioncreationreason, None, "null reads as None");
     assert_eq!(
@@ -42,7 +42,7 @@ fn reads_a_response_and_matches_a_choice() {
         Some(RegardingObjectId::SampleBankaccount(id()))
     );
     let label = match s.msdyn_queueassignedreason {
-        Some(r @ MsdynQueueassignedreason::AssignToAgentBySupervisor) => r.label(),
+        Some(r @ MsdynQueueassignedreason::ASSIGN_TO_AGENT_BY_SUPERVISOR) => r.label(),
         _ => None,
     };
     assert_eq!(label, Some("AssignToAgentBySupervisor"));
@@ -75,14 +75,23 @@ fn the_lookup_annotation_picks_the_target_variant() {
 #[test]
 fn unlisted_choice_values_round_trip() {
     let v: MsdynQueueassignedreason = serde_json::from_str("192350000").expect("reads");
-    assert_eq!(v, MsdynQueueassignedreason::Unknown(192350000));
+    assert_eq!(v, MsdynQueueassignedreason::from_value(192350000));
+    assert_eq!(v.label(), None);
+    assert_eq!(format!("{v:?}"), "MsdynQueueassignedreason(192350000)");
     assert_eq!(serde_json::to_string(&v).expect("writes"), "192350000");
-    for known in MsdynQueueassignedreason::ALL {
+    for (known, label) in MsdynQueueassignedreason::OPTIONS {
+        // A listed integer is always its constant: Eq and Hash agree with the wire.
         assert_eq!(MsdynQueueassignedreason::from_value(known.value()), *known);
-        assert!(!matches!(known, MsdynQueueassignedreason::Unknown(_)));
+        assert_eq!(known.label(), Some(*label));
     }
+    let read: MsdynQueueassignedreason = serde_json::from_str("192350024").expect("reads");
+    assert_eq!(read, MsdynQueueassignedreason::BOT_TRANSFER_SESSION);
     assert_eq!(
-        serde_json::to_string(&MsdynQueueassignedreason::BotTransferSession).expect("writes"),
+        format!("{read:?}"),
+        r#"MsdynQueueassignedreason(192350024 "BotTransferSession")"#
+    );
+    assert_eq!(
+        serde_json::to_string(&MsdynQueueassignedreason::BOT_TRANSFER_SESSION).expect("writes"),
         "192350024"
     );
 }
@@ -92,20 +101,40 @@ fn an_empty_object_and_unknown_properties_read() {
     let s: MsdynOcsession =
         serde_json::from_str(r#"{"somethingelse": [1, 2], "@odata.etag": "x"}"#).expect("reads");
     assert_eq!(s.etag.as_deref(), Some("x"), "the etag is kept");
+    assert_eq!(s.regardingobjectid, None);
     assert_eq!(
-        s,
-        MsdynOcsession {
-            etag: Some("x".to_string()),
-            ..MsdynOcsession::default()
-        }
+        s.extra.get("somethingelse").map(|j| j.get()),
+        Some("[1, 2]"),
+        "an undescribed property is kept as it came"
+    );
+    let back = serde_json::to_value(&s).expect("writes");
+    assert_eq!(
+        back,
+        serde_json::json!({"somethingelse": [1, 2], "@odata.etag": "x"})
     );
 }
 
 #[test]
 fn metadata_constants_and_relationships() {
     assert_eq!(MsdynOcsession::LOGICAL_NAME, "msdyn_ocsession");
-    assert_eq!(msdyn_ocsession::ENTITY_SET_NAME, None);
-    assert_eq!(columns::REGARDINGOBJECTID, "regardingobjectid");
+    assert_eq!(msdyn_ocsession::ENTITY_SET_NAME, "msdyn_ocsessions");
+    assert_eq!(
+        <MsdynOcsession as Table>::ENTITY_SET_NAME,
+        "msdyn_ocsessions"
+    );
+    // The pages do not state the entity set; docs-in has only extension pages.
+    assert_eq!(
+        (
+            MsdynOcsession::ENTITY_SET_NAME_ASSUMED,
+            MsdynOcsession::EXTENSION_ONLY
+        ),
+        (true, true)
+    );
+    assert_eq!(columns::REGARDINGOBJECTID, "_regardingobjectid_value");
+    assert_eq!(
+        msdyn_ocsession::attributes::REGARDINGOBJECTID,
+        "regardingobjectid"
+    );
     assert_eq!(columns::ALL.len(), 3);
     let rel = relationships::SAMPLE_BANKACCOUNT_MSDYN_OCSESSIONS;
     assert_eq!(rel.kind, RelationshipKind::ManyToOne);
@@ -125,8 +154,8 @@ fn metadata_constants_and_relationships() {
 #[test]
 fn builds_create_and_update_bodies() {
     let body = MsdynOcsession::create()
-        .msdyn_queueassignedreason(Some(MsdynQueueassignedreason::BotTransferSession))
-        .regardingobjectid(Some(RegardingObjectId::MsdynTimegroup(id())))
+        .msdyn_queueassignedreason(MsdynQueueassignedreason::BOT_TRANSFER_SESSION)
+        .regardingobjectid(RegardingObjectId::MsdynTimegroup(id()))
         .to_json()
         .expect("writable");
     assert_eq!(
@@ -140,7 +169,7 @@ fn builds_create_and_update_bodies() {
     let empty = MsdynOcsession::update().to_json().expect("empty body");
     assert_eq!(empty, "{}");
     let null = MsdynOcsession::update()
-        .msdyn_sessioncreationreason(None)
+        .msdyn_sessioncreationreason(Null)
         .to_json()
         .expect("null body");
     assert_eq!(null, r#"{"msdyn_sessioncreationreason":null}"#);
@@ -148,7 +177,7 @@ fn builds_create_and_update_bodies() {
     // An unlisted target cannot be written: no navigation property is known for it.
     let unknown = RegardingObjectId::from_parts(Some("account"), id());
     let err = MsdynOcsession::create()
-        .regardingobjectid(Some(unknown))
+        .regardingobjectid(unknown)
         .to_json()
         .expect_err("no navigation property");
     assert!(err.to_string().contains("regardingobjectid"), "{err}");
@@ -168,7 +197,7 @@ fn every_target_of_the_polymorphic_lookup_writes_and_reads_back() {
         let value = RegardingObjectId::from_parts(Some(target), id());
         assert!(!matches!(value, RegardingObjectId::Unknown(_)), "{target}");
         let body = MsdynOcsession::create()
-            .regardingobjectid(Some(value.clone()))
+            .regardingobjectid(value.clone())
             .to_json()
             .expect("writes");
         let json: serde_json::Value = serde_json::from_str(&body).expect("JSON");

@@ -1,8 +1,10 @@
 //! The build-script driver (as prost-build's `Config`): what a `build.rs` calls to generate the
 //! table modules into `$OUT_DIR`, with cargo's conventions for change tracking and messages.
 
+use crate::text::escape_hazards;
 use crate::{generate_docs, io, Options};
 use std::collections::BTreeSet;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 /// Generates the tables of a docs directory for the crate whose build script calls it.
@@ -16,21 +18,16 @@ pub struct BuildScript {
 impl BuildScript {
     /// Pages from `docs`, unless `DATAVERSE_DOCS_DIR` names another directory;
     /// `DATAVERSE_STRICT=1` turns warnings into errors; `DATAVERSE_TABLES=account,contact`
-    /// generates only those tables and the tables they reference.
+    /// generates only those tables and the tables they reference. A variable that is set but
+    /// unusable (see [`config_from`]) fails the build with a message naming it: it never falls
+    /// back to `docs` or to every table.
     pub fn from_env(docs: impl Into<PathBuf>) -> Self {
         println!("cargo::rerun-if-env-changed=DATAVERSE_DOCS_DIR");
         println!("cargo::rerun-if-env-changed=DATAVERSE_STRICT");
         println!("cargo::rerun-if-env-changed=DATAVERSE_TABLES");
-        let tables = std::env::var("DATAVERSE_TABLES")
-            .ok()
-            .map(|v| parse_tables(&v));
-        let docs =
-            std::env::var_os("DATAVERSE_DOCS_DIR").map_or_else(|| docs.into(), PathBuf::from);
-        let strict = std::env::var("DATAVERSE_STRICT").is_ok_and(|v| v == "1" || v == "true");
-        BuildScript {
-            docs,
-            strict,
-            tables,
+        match config_from(|name| std::env::var_os(name), docs) {
+            Ok(config) => config,
+            Err(message) => fail(&message),
         }
     }
 
@@ -64,6 +61,12 @@ impl BuildScript {
         // Cargo scans a directory recursively: any added, removed or edited page re-runs this.
         println!("cargo::rerun-if-changed={}", self.docs.display());
         let docs = io::read_docs(&self.docs).map_err(|d| d.to_string())?;
+        if docs.files.is_empty() && docs.diagnostics.is_empty() {
+            return Err(format!(
+                "{}: {NO_PAGES}",
+                escape_hazards(&self.docs.display().to_string())
+            ));
+        }
         let generated = generate_docs(
             docs,
             Options {
@@ -81,6 +84,118 @@ impl BuildScript {
     }
 }
 
+/// The variables [`BuildScript::from_env`] reads.
+pub const DOCS_DIR_VAR: &str = "DATAVERSE_DOCS_DIR";
+pub const TABLES_VAR: &str = "DATAVERSE_TABLES";
+pub const STRICT_VAR: &str = "DATAVERSE_STRICT";
+
+/// What a docs directory without a page is told (the CLI says it too).
+pub const NO_PAGES: &str =
+    "no `*.md` page in this directory or below it: expected Dataverse table/entity reference pages";
+
+/// The configuration `env` describes (the environment, in [`BuildScript::from_env`]), pages from
+/// `default_docs` when `DATAVERSE_DOCS_DIR` is unset. A variable that is set is used or refused,
+/// never ignored:
+///
+/// - `DATAVERSE_DOCS_DIR` set must name a directory holding at least one `*.md` page (searched
+///   recursively); empty, missing, not a directory, unreadable or without a page is an error
+///   naming the variable and the path (a relative path is resolved against the build script's
+///   working directory, the package's manifest directory, and the message says so);
+/// - `DATAVERSE_TABLES` set must name at least one table (logical names, separated by commas or
+///   whitespace); an empty or blank list, or a value that is not UTF-8, is an error;
+/// - `DATAVERSE_STRICT` is `1` or `true` for strict, anything else is not strict.
+///
+/// Only `DATAVERSE_DOCS_DIR` touches the file system (to look at the directory it names).
+pub fn config_from(
+    env: impl Fn(&str) -> Option<OsString>,
+    default_docs: impl Into<PathBuf>,
+) -> Result<BuildScript, String> {
+    let docs = match env(DOCS_DIR_VAR) {
+        None => default_docs.into(),
+        Some(value) => docs_dir(value, &default_docs.into())?,
+    };
+    let tables = match env(TABLES_VAR) {
+        None => None,
+        Some(value) => {
+            let Some(list) = value.to_str() else {
+                return Err(format!(
+                    "{TABLES_VAR} is not valid UTF-8 ({}): list table logical names, e.g. {TABLES_VAR}=account,contact",
+                    escape_hazards(&value.to_string_lossy())
+                ));
+            };
+            let tables = parse_tables(list);
+            if tables.is_empty() {
+                let value = if list.is_empty() {
+                    "empty".to_string()
+                } else {
+                    format!("`{}`", escape_hazards(list))
+                };
+                return Err(format!(
+                    "{TABLES_VAR} is set but names no table (its value is {value}): list table logical names separated by commas, e.g. {TABLES_VAR}=account,contact, or unset it to generate every table"
+                ));
+            }
+            Some(tables)
+        }
+    };
+    let strict = env(STRICT_VAR).is_some_and(|v| v == "1" || v == "true");
+    Ok(BuildScript {
+        docs,
+        strict,
+        tables,
+    })
+}
+
+/// The directory a set `DATAVERSE_DOCS_DIR` names, or why it cannot be used.
+fn docs_dir(value: OsString, default_docs: &Path) -> Result<PathBuf, String> {
+    let default = escape_hazards(&default_docs.display().to_string()).into_owned();
+    if value.to_string_lossy().trim().is_empty() {
+        return Err(format!(
+            "{DOCS_DIR_VAR} is set but empty: set it to a directory of table/entity reference pages (`*.md`), or unset it to build from {default}"
+        ));
+    }
+    let path = PathBuf::from(value);
+    let shown = escape_hazards(&path.display().to_string()).into_owned();
+    let relative = if path.is_relative() {
+        let cwd =
+            std::env::current_dir().map_or_else(|_| "?".to_string(), |d| d.display().to_string());
+        format!(
+            " (a relative path, resolved against {}: use an absolute path, or `relative = true` in `.cargo/config.toml`)",
+            escape_hazards(&cwd)
+        )
+    } else {
+        String::new()
+    };
+    let problem = match std::fs::metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => "no such directory".to_string(),
+        Err(e) => format!("cannot be read: {e}"),
+        Ok(m) if !m.is_dir() => {
+            "not a directory: set it to a directory of `*.md` pages".to_string()
+        }
+        Ok(_) => match has_page(&path) {
+            Ok(true) => return Ok(path),
+            Ok(false) => NO_PAGES.to_string(),
+            Err(e) => format!("cannot be read: {e}"),
+        },
+    };
+    Err(format!("{DOCS_DIR_VAR}={shown}{relative}: {problem}"))
+}
+
+/// Whether `dir` holds a `*.md` file, at any depth (what [`io::read_docs`] reads).
+fn has_page(dir: &Path) -> std::io::Result<bool> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            if has_page(&path)? {
+                return Ok(true);
+            }
+        } else if path.extension().is_some_and(|e| e == "md") {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// `account, contact` -> {account, contact}: logical names, separated by commas or whitespace.
 pub fn parse_tables(list: &str) -> BTreeSet<String> {
     list.split(|c: char| c == ',' || c.is_whitespace())
@@ -95,4 +210,190 @@ fn fail(message: &str) -> ! {
         println!("cargo::error={line}");
     }
     std::process::exit(1);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    /// An environment of exactly `vars`.
+    fn env<'a>(vars: &'a [(&str, &str)]) -> impl Fn(&str) -> Option<OsString> + 'a {
+        let vars: BTreeMap<&str, &str> = vars.iter().copied().collect();
+        move |name| vars.get(name).map(OsString::from)
+    }
+
+    /// A scratch directory holding `files` (relative paths), removed when dropped.
+    struct Scratch(PathBuf);
+
+    impl Scratch {
+        fn new(name: &str, files: &[&str]) -> Self {
+            let dir = std::env::temp_dir().join(format!(
+                "dataverse-codegen-config-{}-{name}",
+                std::process::id()
+            ));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).expect("scratch dir");
+            for file in files {
+                let path = dir.join(file);
+                std::fs::create_dir_all(path.parent().expect("a parent")).expect("dir");
+                std::fs::write(path, "# x\n").expect("file");
+            }
+            Scratch(dir)
+        }
+
+        fn path(&self) -> &str {
+            self.0.to_str().expect("a UTF-8 temp dir")
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    #[test]
+    fn unset_variables_give_the_default_docs_every_table_and_not_strict() {
+        let config = config_from(env(&[]), "docs-in").expect("the defaults");
+        assert_eq!(config.docs, PathBuf::from("docs-in"));
+        assert_eq!(config.tables, None);
+        assert!(!config.strict);
+    }
+
+    #[test]
+    fn a_docs_dir_with_a_page_at_any_depth_is_used() {
+        let docs = Scratch::new("nested", &["notes.txt", "sales/deep/x.md"]);
+        let config = config_from(env(&[(DOCS_DIR_VAR, docs.path())]), "docs-in").expect("used");
+        assert_eq!(config.docs, docs.0);
+    }
+
+    #[test]
+    fn an_empty_or_blank_docs_dir_is_an_error() {
+        for value in ["", "  "] {
+            let err =
+                config_from(env(&[(DOCS_DIR_VAR, value)]), "/crate/docs-in").expect_err("refused");
+            assert_eq!(
+                err,
+                "DATAVERSE_DOCS_DIR is set but empty: set it to a directory of table/entity reference pages (`*.md`), or unset it to build from /crate/docs-in"
+            );
+        }
+    }
+
+    #[test]
+    fn a_missing_docs_dir_is_an_error() {
+        let gone = Scratch::new("missing", &[]);
+        let missing = gone.0.join("nope");
+        let missing = missing.to_str().expect("UTF-8");
+        let err = config_from(env(&[(DOCS_DIR_VAR, missing)]), "docs-in").expect_err("refused");
+        assert_eq!(
+            err,
+            format!("DATAVERSE_DOCS_DIR={missing}: no such directory")
+        );
+    }
+
+    #[test]
+    fn a_relative_docs_dir_says_what_it_was_resolved_against() {
+        let err = config_from(env(&[(DOCS_DIR_VAR, "no/such/dataverse/docs")]), "docs-in")
+            .expect_err("refused");
+        let cwd = std::env::current_dir().expect("a working directory");
+        assert_eq!(
+            err,
+            format!(
+                "DATAVERSE_DOCS_DIR=no/such/dataverse/docs (a relative path, resolved against {}: use an absolute path, or `relative = true` in `.cargo/config.toml`): no such directory",
+                cwd.display()
+            )
+        );
+    }
+
+    #[test]
+    fn a_docs_dir_that_is_a_file_is_an_error() {
+        let docs = Scratch::new("file", &["page.md"]);
+        let file = docs.0.join("page.md");
+        let file = file.to_str().expect("UTF-8");
+        let err = config_from(env(&[(DOCS_DIR_VAR, file)]), "docs-in").expect_err("refused");
+        assert_eq!(
+            err,
+            format!(
+                "DATAVERSE_DOCS_DIR={file}: not a directory: set it to a directory of `*.md` pages"
+            )
+        );
+    }
+
+    #[test]
+    fn a_docs_dir_without_a_page_is_an_error() {
+        for (name, files) in [
+            ("empty", &[][..]),
+            (
+                "other",
+                &["README.txt", "sales/page.markdown", "x.md/y.txt"][..],
+            ),
+        ] {
+            let docs = Scratch::new(name, files);
+            let err =
+                config_from(env(&[(DOCS_DIR_VAR, docs.path())]), "docs-in").expect_err("refused");
+            assert_eq!(
+                err,
+                format!(
+                    "DATAVERSE_DOCS_DIR={}: no `*.md` page in this directory or below it: expected Dataverse table/entity reference pages",
+                    docs.path()
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn hazards_in_the_docs_dir_are_escaped() {
+        let err = config_from(
+            env(&[(DOCS_DIR_VAR, "/no/such\ncargo::rustc-link-arg=-evil")]),
+            "docs-in",
+        )
+        .expect_err("refused");
+        assert!(!err.contains('\n'), "{err}");
+        assert!(err.contains("/no/such\\u{a}cargo::"), "{err}");
+    }
+
+    #[test]
+    fn tables_are_parsed() {
+        let config = config_from(env(&[(TABLES_VAR, "Contact, account\tcontact")]), "docs-in")
+            .expect("a list");
+        let tables = config.tables.expect("selected");
+        assert_eq!(tables.iter().collect::<Vec<_>>(), ["account", "contact"]);
+    }
+
+    #[test]
+    fn an_empty_or_blank_table_list_is_an_error() {
+        let err = config_from(env(&[(TABLES_VAR, "")]), "docs-in").expect_err("refused");
+        assert_eq!(
+            err,
+            "DATAVERSE_TABLES is set but names no table (its value is empty): list table logical names separated by commas, e.g. DATAVERSE_TABLES=account,contact, or unset it to generate every table"
+        );
+        for blank in [" ", ",", " , ,\t"] {
+            let err = config_from(env(&[(TABLES_VAR, blank)]), "docs-in").expect_err("refused");
+            assert!(
+                err.starts_with("DATAVERSE_TABLES is set but names no table (its value is `"),
+                "{err}"
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_table_list_that_is_not_utf8_is_an_error() {
+        use std::os::unix::ffi::OsStringExt;
+        let env = |name: &str| (name == TABLES_VAR).then(|| OsString::from_vec(vec![b'a', 0xff]));
+        let err = config_from(env, "docs-in").expect_err("refused");
+        assert!(
+            err.starts_with("DATAVERSE_TABLES is not valid UTF-8 (a\u{fffd}):"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn strict_is_1_or_true() {
+        for (value, strict) in [("1", true), ("true", true), ("0", false), ("", false)] {
+            let config = config_from(env(&[(STRICT_VAR, value)]), "docs-in").expect("config");
+            assert_eq!(config.strict, strict, "{value:?}");
+        }
+    }
 }

@@ -22,6 +22,7 @@ pub mod parse;
 pub mod render;
 pub mod source;
 pub mod text;
+pub mod webapi;
 
 use diag::{Diagnostic, Diagnostics, GenerateError};
 use model::Model;

@@ -2,6 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use dataverse_codegen::text::escape_hazards;
 use dataverse_codegen::{io, Options};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,8 +53,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// `--tables a,b`: an empty or blank list is an error, not "no table" (nor "every table").
+fn tables_option(list: &str) -> Result<std::collections::BTreeSet<String>> {
+    let tables = dataverse_codegen::cargo::parse_tables(list);
+    if tables.is_empty() {
+        anyhow::bail!(
+            "--tables names no table: list table logical names separated by commas, e.g. --tables account,contact, or leave it out to generate every table"
+        );
+    }
+    Ok(tables)
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
-    let (docs, options) = match &cli.command {
+    let (docs_dir, options) = match &cli.command {
         Command::Generate {
             docs,
             strict,
@@ -63,9 +75,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             docs,
             Options {
                 strict: *strict,
-                tables: tables
-                    .as_deref()
-                    .map(dataverse_codegen::cargo::parse_tables),
+                tables: tables.as_deref().map(tables_option).transpose()?,
             },
         ),
         Command::Model { docs, strict } => (
@@ -76,13 +86,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             },
         ),
     };
-    let docs = match io::read_docs(docs) {
+    let docs = match io::read_docs(docs_dir) {
         Ok(docs) => docs,
         Err(diags) => {
             eprintln!("{diags}");
             return Ok(ExitCode::FAILURE);
         }
     };
+    if docs.files.is_empty() && docs.diagnostics.is_empty() {
+        eprintln!(
+            "error: --docs {}: {}",
+            escape_hazards(&docs_dir.display().to_string()),
+            dataverse_codegen::cargo::NO_PAGES
+        );
+        return Ok(ExitCode::FAILURE);
+    }
     let generated = match dataverse_codegen::generate_docs(docs, options) {
         Ok(g) => g,
         Err(e) => {

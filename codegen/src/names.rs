@@ -18,10 +18,21 @@ use crate::model::{ChoiceOption, Column, Model, RelationshipKind, Table};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Field and method names the generated record and body types use themselves.
-const OWN_MEMBERS: &[&str] = &["etag", "raw", "to_json"];
+const OWN_MEMBERS: &[&str] = &[
+    "etag",
+    "extra",
+    "create",
+    "update",
+    "expanded",
+    "raw",
+    "to_json",
+    "bind",
+    "insert_one",
+    "insert_many",
+];
 
-/// Variant-scope names of every choice enum: the catch-all variant and the `ALL` constant.
-const OWN_CHOICE_ITEMS: &[&str] = &["Unknown", "ALL"];
+/// Constant-scope names of every choice type: its table of options.
+const OWN_CHOICE_ITEMS: &[&str] = &["OPTIONS"];
 
 #[derive(Debug, Default)]
 pub struct Names {
@@ -32,8 +43,6 @@ pub struct Names {
 
 #[derive(Debug, Default)]
 pub struct TableNames {
-    /// The wire struct's field for the activity-parties collection, when a PartyList needs it.
-    pub parties_field: Option<String>,
     pub module: String,
     /// The table's file in the output folder: a plain `[a-z0-9_]+.rs` name, unique, never one
     /// of the generator's own files.
@@ -44,13 +53,13 @@ pub struct TableNames {
     pub columns: BTreeMap<String, ColumnNames>,
     /// Relationship key -> constant name.
     pub relationships: BTreeMap<crate::model::RelationshipKey, String>,
+    /// Relationship key -> navigation property constant, for relationships that state one.
+    pub navigation: BTreeMap<crate::model::RelationshipKey, String>,
 }
 
 #[derive(Debug, Default)]
 pub struct ColumnNames {
     pub field: String,
-    /// The wire struct's field for a lookup's `@Microsoft.Dynamics.CRM.lookuplogicalname`.
-    pub target_field: Option<String>,
     pub constant: String,
     /// The choice enum of the column's own (local) choice.
     pub choice: Option<ChoiceNames>,
@@ -63,6 +72,7 @@ pub struct ColumnNames {
 #[derive(Debug, Default)]
 pub struct ChoiceNames {
     pub ty: String,
+    /// Value -> its associated constant (`ACTIVE`).
     pub variants: BTreeMap<i32, String>,
 }
 
@@ -115,26 +125,6 @@ fn table_names(
         names.constant = consts.claim(upper_snake(logical), "_COLUMN");
         columns.insert(logical.clone(), names);
     }
-    // The private wire struct: the record's fields, `etag`, and for each lookup the field of
-    // its `@Microsoft.Dynamics.CRM.lookuplogicalname` annotation.
-    let mut wire = Namespace::reserving(&["etag"]);
-    wire.taken.extend(
-        columns
-            .values()
-            .map(|c: &ColumnNames| unraw(&c.field).to_string()),
-    );
-    for (logical, names) in columns.iter_mut() {
-        let needs_target = table.columns.get(logical).is_some_and(Column::is_lookup);
-        if needs_target {
-            let base = format!("{}_target", unraw(&names.field));
-            names.target_field = Some(wire.claim(base, "_"));
-        }
-    }
-    let needs_parties = table.columns.values().any(|c| {
-        c.ty == Some(crate::model::ColumnType::PartyList)
-            && crate::model::participation_type_mask(&c.logical_name).is_some()
-    });
-    let parties_field = needs_parties.then(|| wire.claim("activity_parties".to_string(), "_"));
     let mut rel_consts = Namespace::reserving(&["ALL"]);
     // A relationship of a table with itself is listed from both sides: both constants then
     // say which side they are.
@@ -158,14 +148,23 @@ fn table_names(
             (key.clone(), rel_consts.claim(name, "_REL"))
         })
         .collect();
+    let mut nav_consts = Namespace::reserving(&["ALL"]);
+    let navigation = table
+        .relationships
+        .iter()
+        .filter_map(|(key, r)| {
+            let nav = r.navigation_property.as_deref()?;
+            Some((key.clone(), nav_consts.claim(upper_snake(nav), "_NAV")))
+        })
+        .collect();
     TableNames {
-        parties_field,
         module,
         file,
         record,
         body,
         columns,
         relationships,
+        navigation,
     }
 }
 
@@ -200,7 +199,6 @@ fn column_names(
     });
     ColumnNames {
         field: String::new(),
-        target_field: None,
         constant: String::new(),
         choice,
         global_choice,
@@ -208,14 +206,16 @@ fn column_names(
     }
 }
 
-/// Variant names for a choice's options: from labels; labels that collide after normalization
-/// (or take a name the enum uses itself) all take their value as a suffix.
+/// Constant names for a choice's options (`Pay-As-You-Go` -> `PAY_AS_YOU_GO`): from labels;
+/// labels that collide after normalization (or take a name the type uses itself) all take their
+/// value as a suffix.
 fn variants(options: &BTreeMap<i32, ChoiceOption>) -> BTreeMap<i32, String> {
     let base: Vec<(i32, String)> = options
         .values()
         .map(|o| {
             let name = upper_camel(&o.label)
                 .filter(|n| n.starts_with(|c: char| c.is_ascii_alphabetic()))
+                .map(|n| screaming(&n))
                 .unwrap_or_else(|| value_name(o.value));
             (o.value, name)
         })
@@ -229,24 +229,49 @@ fn variants(options: &BTreeMap<i32, ChoiceOption>) -> BTreeMap<i32, String> {
     let mut out = BTreeMap::new();
     // Names of their own first, so a suffixed name can only ever give way to them.
     for (v, n) in base.iter().filter(|(_, n)| !clashes(n)) {
-        out.insert(*v, scope.claim(n.clone(), "Value"));
+        out.insert(*v, scope.claim(n.clone(), "_VALUE"));
     }
     for (v, n) in base.iter().filter(|(_, n)| clashes(n)) {
-        out.insert(*v, scope.claim(format!("{n}{}", value_suffix(*v)), "Value"));
+        out.insert(
+            *v,
+            scope.claim(format!("{n}_{}", value_suffix(*v)), "_VALUE"),
+        );
     }
     out
 }
 
 fn value_suffix(v: i32) -> String {
     if v < 0 {
-        format!("Minus{}", v.unsigned_abs())
+        format!("MINUS_{}", v.unsigned_abs())
     } else {
         v.to_string()
     }
 }
 
 fn value_name(v: i32) -> String {
-    format!("Value{}", value_suffix(v))
+    format!("VALUE_{}", value_suffix(v))
+}
+
+/// `PayAsYouGo` -> `PAY_AS_YOU_GO`, `Value2nd` -> `VALUE_2ND`: an UpperCamelCase name as a
+/// constant name.
+pub fn screaming(camel: &str) -> String {
+    let mut out = String::with_capacity(camel.len() + 4);
+    let mut prev: Option<char> = None;
+    for c in camel.chars() {
+        let boundary = match prev {
+            Some(p) => {
+                (c.is_ascii_uppercase() && (p.is_ascii_lowercase() || p.is_ascii_digit()))
+                    || (c.is_ascii_digit() && p.is_ascii_alphabetic())
+            }
+            None => false,
+        };
+        if boundary {
+            out.push('_');
+        }
+        out.push(c.to_ascii_uppercase());
+        prev = Some(c);
+    }
+    out
 }
 
 /// The names taken in one scope. `claim` gives the name asked for when free, else the name with

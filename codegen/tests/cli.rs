@@ -107,10 +107,18 @@ fn tables_selects_what_is_generated() {
     assert_eq!(
         names,
         [
+            // sample_note's lookups and relationships reach these (and they each other).
+            "account.rs",
+            "activityparty.rs",
             "choices.rs",
+            "contact.rs",
+            "email.rs",
             "sample_note.rs",
             "samplelegacyitem.rs",
-            "tables.rs"
+            "systemuser.rs",
+            "tables.rs",
+            "task.rs",
+            "team.rs"
         ]
     );
 
@@ -214,4 +222,69 @@ fn colliding_names_write_only_plain_files_inside_the_output() {
     let index = std::fs::read_to_string(out.join("tables.rs")).expect("index");
     assert!(index.contains("pub mod tables_ {") && index.contains("\"/tables_.rs\""));
     assert!(index.contains("pub mod r#type {") && index.contains("\"/type.rs\""));
+}
+
+#[test]
+fn a_docs_directory_without_a_page_is_an_error() {
+    let docs = scratch("cli-no-pages");
+    std::fs::create_dir_all(docs.join("sales")).expect("dir");
+    std::fs::write(docs.join("sales/README.txt"), "not a page\n").expect("write");
+    let out = scratch("cli-no-pages-out");
+    for run in [
+        common::run_generate(&[], &docs, &out),
+        bin()
+            .args(["model", "--docs"])
+            .arg(&docs)
+            .output()
+            .expect("runs"),
+    ] {
+        assert_eq!(run.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(
+            stderr,
+            format!(
+                "error: --docs {}: no `*.md` page in this directory or below it: expected Dataverse table/entity reference pages\n",
+                docs.display()
+            )
+        );
+    }
+    let written: Vec<_> = std::fs::read_dir(&out).expect("out").collect();
+    assert!(written.is_empty(), "nothing written");
+}
+
+#[test]
+fn a_blank_table_list_is_an_error() {
+    let out = scratch("cli-blank-tables");
+    for blank in ["", " , "] {
+        let run = common::run_generate(&["--tables", blank], &common::docs_in(), &out);
+        assert_eq!(run.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(
+            stderr.starts_with("error: --tables names no table: "),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn extension_only_tables_are_one_warning_and_strict_fails_on_it() {
+    let out = scratch("cli-extension-only");
+    let summary = "no base page for 1 table, only extension pages, so it holds only the columns those pages change: msdyn_ocsession";
+    let run = common::run_generate(&[], &common::docs_in(), &out);
+    assert!(run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!(": warning: {summary}")),
+        "{stderr}"
+    );
+
+    let strict_out = scratch("cli-extension-only-strict");
+    let run = common::run_generate(&["--strict"], &common::docs_in(), &strict_out);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains(&format!(": error: {summary}")), "{stderr}");
+    assert!(stderr.ends_with("1 error, 0 warnings\n"), "{stderr}");
+    let written: Vec<_> = std::fs::read_dir(&strict_out).expect("out").collect();
+    assert!(written.is_empty(), "nothing written");
 }

@@ -29,5 +29,7 @@ fn every_scope_of_the_generated_code_has_unique_names_and_no_hazard() {
     assert!(!collide.contains("\\u{202e}Right doc"));
     // `Default::default()` is named in full, so a column named `default` is just a setter.
     assert!(collide.contains("pub fn default("));
-    assert!(collide.contains("<SampleCollideBody as ::core::default::Default>::default()"));
+    assert!(
+        collide.contains("<SampleCollideBody<rt::Create> as ::core::default::Default>::default()")
+    );
 }

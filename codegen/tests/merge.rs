@@ -3,8 +3,8 @@
 
 mod common;
 
-use dataverse_codegen::build_model;
 use dataverse_codegen::source::SourceFile;
+use dataverse_codegen::{build_model, generate, Options};
 use proptest::prelude::*;
 
 fn cases() -> Vec<(String, Vec<SourceFile>)> {
@@ -104,9 +104,25 @@ fn merge_rules() {
     assert!(d.is_empty(), "a newer date is no conflict: {d}");
 
     let (m, d) = model("extension_only");
-    assert_eq!(m.tables["sample_widget"].columns.len(), 3);
-    assert_eq!(d.warnings(), 1);
-    assert!(d.iter().any(|d| d.message.starts_with("no base page")));
+    let t = &m.tables["sample_widget"];
+    assert_eq!(t.columns.len(), 3);
+    assert!(t.extension_only);
+    assert_eq!(d.warnings(), 1, "{d}");
+    assert_eq!(
+        d.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["sales/sample_widget.md:4:1: warning: no base page for 1 table, only extension pages, so it holds only the columns those pages change: sample_widget (add its base page to the docs folder; see the README)"]
+    );
+    for case in cases.keys().filter(|c| *c != "extension_only") {
+        let (m, d) = model(case);
+        assert!(
+            m.tables.values().all(|t| !t.extension_only),
+            "{case} has a base page"
+        );
+        assert!(
+            !d.iter().any(|d| d.message.starts_with("no base page")),
+            "{case}: {d}"
+        );
+    }
 
     for (case, needle) in [
         ("conflict_choice_label", "choice value 100000001 is `Mid-size` here and `Medium` at dataverse/sample_widget.md:"),
@@ -121,6 +137,47 @@ fn merge_rules() {
             "{case}: expected a warning containing {needle:?}, got:\n{d}"
         );
     }
+}
+
+/// Every merge case and the seeds together: the tables only extension pages describe are listed
+/// in one warning, and `--strict` makes it the run's one error.
+#[test]
+fn extension_only_tables_are_one_summary_and_strict_fails_on_it() {
+    let pages = all_pages();
+    let (model, diags) = build_model(&pages);
+    let extension_only: Vec<&str> = model
+        .tables
+        .values()
+        .filter(|t| t.extension_only)
+        .map(|t| t.logical_name.as_str())
+        .collect();
+    assert_eq!(extension_only, ["msdyn_ocsession"]);
+    let summaries: Vec<_> = diags
+        .iter()
+        .filter(|d| d.message.contains("no base page"))
+        .collect();
+    assert_eq!(summaries.len(), 1, "{diags}");
+
+    let seeds = common::read(&common::docs_in());
+    let ok = generate(&seeds, Options::default()).expect("a warning only");
+    let warnings: Vec<String> = ok.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["customer-service/msdyn_ocsession.md:11:1: warning: no base page for 1 table, only extension pages, so it holds only the columns those pages change: msdyn_ocsession (add its base page to the docs folder; see the README)"]
+    );
+    let strict = Options {
+        strict: true,
+        ..Options::default()
+    };
+    let err = generate(&seeds, strict).expect_err("strict fails on it");
+    assert_eq!(err.0.errors(), 1, "{}", err.0);
+    assert!(
+        err.0
+            .iter()
+            .all(|d| d.is_error() && d.message.starts_with("no base page for 1 table")),
+        "{}",
+        err.0
+    );
 }
 
 /// Pages of every merge case and the seeds together, in whatever order.

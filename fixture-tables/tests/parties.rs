@@ -1,12 +1,16 @@
 //! PartyList columns: parties read from and written to the activity-parties collection, told
 //! apart by `participationtypemask`.
 
-use dataverse_fixture_tables::sample_meeting::{self as meeting, RequiredAttendees, SampleMeeting};
-use dataverse_tables::runtime::{Party, Uuid};
+use dataverse_fixture_tables::sample_meeting::{
+    self as meeting, attributes, columns, RequiredAttendees, SampleMeeting,
+};
+use dataverse_tables::runtime::{self as rt, EntityReference, Lookup, Party, Uuid};
 
 fn id(n: u8) -> Uuid {
     Uuid::parse_str(&format!("00000000-0000-4000-8000-0000000000{n:02x}")).expect("uuid")
 }
+
+const PARTIES: &str = "sample_meeting_activity_parties";
 
 #[test]
 fn reads_parties_by_participation_type() {
@@ -28,7 +32,9 @@ fn reads_parties_by_participation_type() {
         u = id(2),
         c = id(3)
     );
-    let m: SampleMeeting = serde_json::from_str(&json).expect("reads");
+    let m: SampleMeeting = rt::from_str(&json).expect("reads");
+    assert_eq!(m.activityid, Some(id(1)));
+    assert_eq!(m.subject.as_deref(), Some("Quarterly review"));
     assert_eq!(
         m.from,
         Some(vec![Party::row(meeting::From::Systemuser(id(2)))])
@@ -43,14 +49,55 @@ fn reads_parties_by_participation_type() {
             Party::address("guest@example.com"),
         ])
     );
-    let plain: SampleMeeting = serde_json::from_str(r#"{"subject": "x"}"#).expect("reads");
+    // The collection stays in extra (with the participation types no column reads, 9 here),
+    // so the row writes back as it came.
+    assert!(m.extra.get(PARTIES).is_some(), "the collection is kept");
+    assert_eq!(
+        serde_json::to_value(&m).expect("writes"),
+        serde_json::from_str::<serde_json::Value>(&json).expect("JSON"),
+        "writes back what it read"
+    );
+    let plain: SampleMeeting = rt::from_str(r#"{"subject": "x"}"#).expect("reads");
     assert_eq!(plain.requiredattendees, None, "not expanded: None");
+    assert_eq!(plain.from, None, "not expanded: None");
+    let empty: SampleMeeting =
+        rt::from_str(r#"{"sample_meeting_activity_parties": []}"#).expect("reads");
+    assert_eq!(empty.from, Some(vec![]), "expanded, with no party: empty");
+}
+
+#[test]
+fn a_party_list_is_no_web_api_property() {
+    // The parties are rows of the collection, not a property of the activity.
+    assert_eq!(columns::ALL, [columns::ACTIVITYID, columns::SUBJECT]);
+    assert_eq!(attributes::FROM, "from");
+    assert_eq!(attributes::REQUIREDATTENDEES, "requiredattendees");
+    assert_eq!(
+        meeting::navigation::SAMPLE_MEETING_ACTIVITY_PARTIES.name,
+        PARTIES
+    );
+    let m: SampleMeeting =
+        rt::from_str(r#"{"from": "ignored", "requiredattendees": 1}"#).expect("reads");
+    assert_eq!(m.from, None);
+    assert_eq!(m.requiredattendees, None);
+    assert_eq!(m.extra.0.len(), 2, "properties the docs do not describe");
+}
+
+#[test]
+fn a_wrong_party_row_names_the_collection() {
+    let err = rt::from_str::<SampleMeeting>(r#"{"sample_meeting_activity_parties": {"x": 1}}"#)
+        .expect_err("not an array");
+    let text = err.to_string();
+    assert!(
+        text.contains("sample_meeting.sample_meeting_activity_parties: expected an array of rows"),
+        "{text}"
+    );
 }
 
 #[test]
 fn writes_parties_into_one_collection() {
+    // A body's properties, and those of each party row, are in key order.
     let body = SampleMeeting::create()
-        .subject(Some("Quarterly review".to_string()))
+        .subject("Quarterly review")
         .from(vec![Party::row(meeting::From::Systemuser(id(2)))])
         .requiredattendees(vec![
             Party::row(RequiredAttendees::Account(id(4))),
@@ -63,11 +110,44 @@ fn writes_parties_into_one_collection() {
             r#"{{"sample_meeting_activity_parties":["#,
             r#"{{"participationtypemask":1,"partyid_systemuser@odata.bind":"/systemusers({u})"}},"#,
             r#"{{"participationtypemask":5,"partyid_account@odata.bind":"/accounts({a})"}},"#,
-            r#"{{"participationtypemask":5,"addressused":"guest@example.com"}}],"#,
+            r#"{{"addressused":"guest@example.com","participationtypemask":5}}],"#,
             r#""subject":"Quarterly review"}}"#
         ),
         u = id(2),
         a = id(4)
     );
     assert_eq!(body, expected);
+}
+
+#[test]
+fn each_call_adds_parties() {
+    let body = SampleMeeting::update()
+        .requiredattendees(vec![Party::row(RequiredAttendees::Contact(id(3)))])
+        .requiredattendees(vec![Party::row(RequiredAttendees::from_parts(
+            Some("systemuser"),
+            id(2),
+        ))])
+        .to_json()
+        .expect("writes");
+    let expected = format!(
+        concat!(
+            r#"{{"sample_meeting_activity_parties":["#,
+            r#"{{"participationtypemask":5,"partyid_contact@odata.bind":"/contacts({c})"}},"#,
+            r#"{{"participationtypemask":5,"partyid_systemuser@odata.bind":"/systemusers({u})"}}]}}"#,
+        ),
+        c = id(3),
+        u = id(2)
+    );
+    assert_eq!(body, expected);
+    // A party of a table the column does not target cannot be bound.
+    let err = SampleMeeting::create()
+        .requiredattendees(vec![Party::row(RequiredAttendees::Unknown(
+            EntityReference::from_parts(Some("lead"), id(5)),
+        ))])
+        .to_json()
+        .expect_err("lead is no target");
+    assert_eq!(
+        err.to_string(),
+        "requiredattendees: no navigation property is known for target lead"
+    );
 }

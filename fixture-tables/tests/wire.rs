@@ -3,15 +3,69 @@
 
 use dataverse_fixture_tables::choices::SampleBranch;
 use dataverse_fixture_tables::sample_bankaccount::{
-    relationships, OwnerId, SampleBankaccount, SampleCategory, SampleCustomerId,
-    SampleParentBankId, SampleRegardingObjectId, Statecode, Statuscode,
+    attributes, columns, relationships, OwnerId, SampleBankaccount, SampleBankaccountBody,
+    SampleCategory, SampleCustomerId, SampleParentBankId, SampleRegardingObjectId, Statecode,
+    Statuscode,
 };
-use dataverse_tables::runtime::{chrono, Choice, Decimal, MultiSelect, Uuid};
-use std::str::FromStr;
+use dataverse_tables::runtime::serde::{Deserialize, Serialize};
+use dataverse_tables::runtime::{
+    self as rt, chrono, Choice, Decimal, EntityReference, Lookup, MultiSelect, Null, Page, Uuid,
+};
+use serde_json::Value;
 
 fn uuid(s: &str) -> Uuid {
     Uuid::parse_str(s).expect("uuid")
 }
+
+fn decimal(s: &str) -> Decimal {
+    Decimal::from_str_exact(s).expect("decimal")
+}
+
+fn utc(s: &str) -> rt::DateTime {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .expect("date-time")
+        .with_timezone(&chrono::Utc)
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).expect("JSON")
+}
+
+/// Where two JSON values differ (`/value/0/name: ...`), to say what a round trip changed.
+fn differences(path: &str, got: &Value, want: &Value, out: &mut Vec<String>) {
+    match (got, want) {
+        (Value::Object(g), Value::Object(w)) => {
+            for (key, value) in w {
+                match g.get(key) {
+                    Some(got) => differences(&format!("{path}/{key}"), got, value, out),
+                    None => out.push(format!("{path}/{key}: read but not written")),
+                }
+            }
+            for key in g.keys().filter(|k| !w.contains_key(*k)) {
+                out.push(format!("{path}/{key}: written but not read"));
+            }
+        }
+        (Value::Array(g), Value::Array(w)) if g.len() == w.len() => {
+            for (i, (got, want)) in g.iter().zip(w).enumerate() {
+                differences(&format!("{path}/{i}"), got, want, out);
+            }
+        }
+        _ if got != want => out.push(format!("{path}: {got} instead of {want}")),
+        _ => {}
+    }
+}
+
+/// The JSON written is the JSON read, as `serde_json::Value`s.
+fn assert_writes_back(written: &Value, read: &str) {
+    let want = json(read);
+    let mut diff = Vec::new();
+    differences("", written, &want, &mut diff);
+    assert_eq!(diff, Vec::<String>::new(), "the round trip changed the row");
+    assert_eq!(*written, want);
+}
+
+const CONTEXT: &str =
+    "https://org.crm.dynamics.com/api/data/v9.2/$metadata#sample_bankaccounts/$entity";
 
 const ROW: &str = r#"{
     "@odata.context": "https://org.crm.dynamics.com/api/data/v9.2/$metadata#sample_bankaccounts/$entity",
@@ -53,9 +107,9 @@ const ROW: &str = r#"{
     "sample_futurecolumn": "ignored"
 }"#;
 
-#[test]
-fn reads_every_column_type_from_a_get_response() {
-    let row: SampleBankaccount = serde_json::from_str(ROW).expect("reads");
+/// Every typed value of [`ROW`] but Money (checked apart: its exactness depends on how the
+/// row was read).
+fn assert_typed_columns(row: &SampleBankaccount) {
     assert_eq!(row.etag.as_deref(), Some("W/\"4429014\""));
     assert_eq!(
         row.sample_bankaccountid,
@@ -65,6 +119,7 @@ fn reads_every_column_type_from_a_get_response() {
         row.sample_accountnumber.as_deref(),
         Some("GB33BUKB20201555555555")
     );
+    assert_eq!(row.sample_name.as_deref(), Some("Household"));
     assert_eq!(
         row.sample_notes.as_deref(),
         Some("Opened at the branch.\nSecond line.")
@@ -76,33 +131,30 @@ fn reads_every_column_type_from_a_get_response() {
         "BigInt beyond f64"
     );
     assert_eq!(row.sample_rating, Some(0.875));
-    assert_eq!(
-        row.sample_balance.map(|d| d.to_string()).as_deref(),
-        Some("922337203685477.0000"),
-        "Money keeps every digit"
-    );
-    assert_eq!(row.sample_balance_base, Decimal::from_str("-0.01").ok());
-    assert_eq!(row.sample_interestrate, Decimal::from_str("1.2345").ok());
+    assert_eq!(row.sample_interestrate, Some(decimal("1.2345")));
     assert_eq!(row.sample_isjoint, Some(true));
+    // DateOnly behaviour: a bare date.
     assert_eq!(
         row.sample_openedon,
         chrono::NaiveDate::from_ymd_opt(2024, 2, 29)
     );
+    // UserLocal behaviour: UTC.
+    assert_eq!(row.sample_lastreviewedon, Some(utc("2024-05-19T08:30:00Z")));
     assert_eq!(
         row.sample_lastreviewedon.map(|d| d.to_rfc3339()).as_deref(),
         Some("2024-05-19T08:30:00+00:00")
     );
-    assert_eq!(row.sample_category, Some(SampleCategory::PayAsYouGo));
+    assert_eq!(row.createdon, Some(utc("2023-11-02T17:05:09Z")));
+    assert_eq!(row.sample_category, Some(SampleCategory::PAY_AS_YOU_GO));
     assert_eq!(
         row.sample_branches,
         Some(MultiSelect(vec![
-            SampleBranch::HeadOffice,
-            SampleBranch::South
+            SampleBranch::HEAD_OFFICE,
+            SampleBranch::SOUTH
         ]))
     );
-    assert_eq!(row.statecode, Some(Statecode::Inactive));
-    assert_eq!(row.statuscode, Some(Statuscode::Frozen));
-    assert_eq!(row.owneridtype.as_deref(), Some("systemuser"));
+    assert_eq!(row.statecode, Some(Statecode::INACTIVE));
+    assert_eq!(row.statuscode, Some(Statuscode::FROZEN));
     assert_eq!(row.sample_logo.as_deref(), Some("iVBORw0KGgo="));
     assert_eq!(
         row.sample_document,
@@ -110,7 +162,10 @@ fn reads_every_column_type_from_a_get_response() {
     );
     let managed = row.iscustomizable.as_ref().expect("managed property");
     assert!(managed.value && !managed.can_be_changed);
-    assert_eq!(row.sample_summary, None, "null reads as None");
+    assert_eq!(
+        managed.managed_property_logical_name.as_deref(),
+        Some("iscustomizableanddeletable")
+    );
     assert_eq!(row.versionnumber, Some(4429014));
     assert_eq!(
         row.ownerid,
@@ -129,45 +184,187 @@ fn reads_every_column_type_from_a_get_response() {
         ))),
         "a single-target lookup needs no annotation"
     );
-    assert_eq!(row.sample_regardingobjectid, None);
+    assert_eq!(row.sample_regardingobjectid, None, "null reads as None");
     // Columns the response does not carry are None.
-    assert_eq!(row.sample_signatories, None);
     assert_eq!(row.sample_logo_url, None);
+    // What is not typed stays in extra, as it came.
+    assert_eq!(
+        row.extra.formatted(columns::SAMPLE_BALANCE).as_deref(),
+        Some("$922,337,203,685,477.00")
+    );
+    assert_eq!(
+        row.extra.formatted(columns::OWNERID).as_deref(),
+        Some("Sales team"),
+        "a lookup's row name is the formatted value of `_x_value`"
+    );
+    assert_eq!(
+        row.extra.lookup_table(columns::OWNERID).as_deref(),
+        Some("team")
+    );
+    assert_eq!(
+        row.extra
+            .lookup_table(columns::SAMPLE_CUSTOMERID)
+            .as_deref(),
+        Some("contact")
+    );
+    assert_eq!(
+        row.extra.get("sample_summary").map(rt::Json::get),
+        Some("null"),
+        "a Virtual column has no field: its JSON stays in extra"
+    );
+    assert_eq!(
+        row.extra
+            .get(columns::SAMPLE_REGARDINGOBJECTID)
+            .map(rt::Json::get),
+        Some("null"),
+        "a null column stays in extra, to be written back"
+    );
+    assert_eq!(
+        row.extra.get("sample_futurecolumn").map(rt::Json::to_value),
+        Some(Value::from("ignored")),
+        "an undescribed property stays in extra"
+    );
+    assert_eq!(
+        row.extra.get("owneridtype").map(rt::Json::to_value),
+        Some(Value::from("systemuser")),
+        "a lookup's type companion is no Web API property: it stays in extra"
+    );
+}
+
+#[test]
+fn reads_every_column_type_from_a_get_response() {
+    let row: SampleBankaccount = rt::from_str(ROW).expect("reads");
+    assert_typed_columns(&row);
+    assert_eq!(row.extra.context().as_deref(), Some(CONTEXT));
+    assert_eq!(
+        row.sample_balance.map(|d| d.to_string()).as_deref(),
+        Some("922337203685477.0000"),
+        "Money keeps every digit"
+    );
+    assert_eq!(row.sample_balance_base, Some(decimal("-0.01")));
+    assert_eq!(
+        row.extra.formatted(columns::SAMPLE_CATEGORY).as_deref(),
+        Some("Pay-As-You-Go")
+    );
+    assert_eq!(
+        row.extra.formatted(columns::SAMPLE_ISJOINT).as_deref(),
+        Some("Joint")
+    );
+    assert_eq!(
+        row.extra
+            .annotation(columns::OWNERID, "Microsoft.Dynamics.CRM.lookuplogicalname")
+            .as_deref(),
+        Some("team")
+    );
+    // Exactly the untyped properties are left in extra: every column was taken.
+    let extra: Vec<&str> = row.extra.0.keys().map(String::as_str).collect();
+    assert_eq!(
+        extra,
+        [
+            "@odata.context",
+            "_ownerid_value@Microsoft.Dynamics.CRM.lookuplogicalname",
+            "_ownerid_value@OData.Community.Display.V1.FormattedValue",
+            "_sample_customerid_value@Microsoft.Dynamics.CRM.lookuplogicalname",
+            "_sample_regardingobjectid_value",
+            "owneridtype",
+            "sample_balance@OData.Community.Display.V1.FormattedValue",
+            "sample_category@OData.Community.Display.V1.FormattedValue",
+            "sample_futurecolumn",
+            "sample_isjoint@OData.Community.Display.V1.FormattedValue",
+            "sample_summary",
+        ]
+    );
+}
+
+#[test]
+fn a_row_writes_back_as_it_came() {
+    let row: SampleBankaccount = rt::from_str(ROW).expect("reads");
+    // The text carries Money's digits as they came.
+    let text = serde_json::to_string(&row).expect("writes");
+    assert!(
+        text.contains(r#""sample_balance":922337203685477.0000,"#),
+        "{text}"
+    );
+    let written = serde_json::to_value(&row).expect("writes");
+    assert_eq!(json(&text), written);
+    assert_writes_back(&written, ROW);
+    // And the written row reads back to the same record.
+    let again: SampleBankaccount = serde_json::from_value(written).expect("reads again");
+    assert_eq!(again, row);
+}
+
+#[test]
+fn a_record_is_built_field_by_field() {
+    let mut row = SampleBankaccount::default();
+    row.sample_name = Some("Household".to_string());
+    row.sample_balance = Some(decimal("10.50"));
+    row.sample_openedon = chrono::NaiveDate::from_ymd_opt(2024, 3, 1);
+    row.statuscode = Some(Statuscode::ACTIVE);
+    row.sample_customerid = Some(SampleCustomerId::Account(uuid(
+        "00000000-0000-4000-8000-0000000000bb",
+    )));
+    let text = serde_json::to_string(&row).expect("writes");
+    assert_eq!(
+        text,
+        concat!(
+            "{",
+            r#""_sample_customerid_value":"00000000-0000-4000-8000-0000000000bb","#,
+            r#""_sample_customerid_value@Microsoft.Dynamics.CRM.lookuplogicalname":"account","#,
+            r#""sample_balance":10.50,"#,
+            r#""sample_name":"Household","#,
+            r#""sample_openedon":"2024-03-01","#,
+            r#""statuscode":1"#,
+            "}"
+        )
+    );
+    let again: SampleBankaccount = rt::from_str(&text).expect("reads");
+    assert_eq!(again.sample_customerid, row.sample_customerid);
+    assert_eq!(again.sample_balance, row.sample_balance);
+    assert_eq!(
+        again
+            .extra
+            .lookup_table(columns::SAMPLE_CUSTOMERID)
+            .as_deref(),
+        Some("account"),
+        "the target's table travels as the annotation"
+    );
+    assert_eq!(
+        serde_json::to_string(&SampleBankaccount::default()).expect("writes"),
+        "{}"
+    );
 }
 
 #[test]
 fn a_body_writes_every_settable_column_type() {
     let opened = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).expect("date");
-    let reviewed = chrono::DateTime::parse_from_rfc3339("2024-05-19T08:30:00Z")
-        .expect("date-time")
-        .with_timezone(&chrono::Utc);
+    let reviewed = utc("2024-05-19T08:30:00Z");
+    // The create and update bodies are two types.
+    let _: SampleBankaccountBody<rt::Create> = SampleBankaccount::create();
+    let _: SampleBankaccountBody<rt::Update> = SampleBankaccount::update();
     let body = SampleBankaccount::create()
-        .sample_name(Some("Household".to_string()))
-        .sample_notes(None)
-        .sample_dailylimit(Some(250))
-        .sample_externalsequence(Some(-9007199254740993))
-        .sample_rating(Some(0.5))
-        .sample_balance(Decimal::from_str("922337203685477.0000").ok())
-        .sample_interestrate(Decimal::from_str("0.0001").ok())
-        .sample_isjoint(Some(false))
-        .sample_openedon(Some(opened))
-        .sample_lastreviewedon(Some(reviewed))
-        .sample_category(Some(SampleCategory::Unknown(7)))
-        .sample_branches(Some(MultiSelect(vec![
-            SampleBranch::North,
-            SampleBranch::South,
-        ])))
-        .statecode(Some(Statecode::Active))
-        .statuscode(Some(Statuscode::Active))
-        .sample_customerid(Some(SampleCustomerId::Account(uuid(
+        .sample_name("Household")
+        .sample_accountnumber("GB33BUKB20201555555555".to_string())
+        .sample_notes(Null)
+        .sample_dailylimit(250)
+        .sample_externalsequence(-9007199254740993_i64)
+        .sample_rating(0.5)
+        .sample_balance(decimal("922337203685477.0000"))
+        .sample_interestrate(decimal("0.0001"))
+        .sample_isjoint(false)
+        .sample_openedon(opened)
+        .sample_lastreviewedon(reviewed)
+        .sample_category(SampleCategory::from_value(7))
+        .sample_branches(MultiSelect(vec![SampleBranch::NORTH, SampleBranch::SOUTH]))
+        .statecode(Statecode::ACTIVE)
+        .statuscode(Statuscode::ACTIVE)
+        .sample_customerid(SampleCustomerId::Account(uuid(
             "00000000-0000-4000-8000-0000000000bb",
-        ))))
-        .sample_parentbankid(Some(SampleParentBankId::SampleBank(uuid(
-            "00000000-0000-4000-8000-0000000000cc",
-        ))))
-        .ownerid(Some(OwnerId::Systemuser(uuid(
+        )))
+        .sample_parentbankid(uuid("00000000-0000-4000-8000-0000000000cc"))
+        .ownerid(OwnerId::Systemuser(uuid(
             "00000000-0000-4000-8000-0000000000aa",
-        ))))
+        )))
+        .raw("sample_futurecolumn", &serde_json::json!({"a": [1, null]}))
         .to_json()
         .expect("every value is writable");
     let expected = concat!(
@@ -175,11 +372,13 @@ fn a_body_writes_every_settable_column_type() {
         r#""ownerid@odata.bind":"/systemusers(00000000-0000-4000-8000-0000000000aa)","#,
         r#""sample_CustomerId_account@odata.bind":"/accounts(00000000-0000-4000-8000-0000000000bb)","#,
         r#""sample_ParentBankId@odata.bind":"/sample_banks(00000000-0000-4000-8000-0000000000cc)","#,
+        r#""sample_accountnumber":"GB33BUKB20201555555555","#,
         r#""sample_balance":922337203685477.0000,"#,
         r#""sample_branches":"100000001,100000002","#,
         r#""sample_category":7,"#,
         r#""sample_dailylimit":250,"#,
         r#""sample_externalsequence":-9007199254740993,"#,
+        r#""sample_futurecolumn":{"a":[1,null]},"#,
         r#""sample_interestrate":0.0001,"#,
         r#""sample_isjoint":false,"#,
         r#""sample_lastreviewedon":"2024-05-19T08:30:00Z","#,
@@ -192,6 +391,22 @@ fn a_body_writes_every_settable_column_type() {
         "}"
     );
     assert_eq!(body, expected);
+    // A single-target lookup takes its enum as well as a bare id.
+    let by_enum = SampleBankaccount::update()
+        .sample_parentbankid(SampleParentBankId::SampleBank(uuid(
+            "00000000-0000-4000-8000-0000000000cc",
+        )))
+        .to_json()
+        .expect("writes");
+    assert_eq!(
+        by_enum,
+        r#"{"sample_ParentBankId@odata.bind":"/sample_banks(00000000-0000-4000-8000-0000000000cc)"}"#
+    );
+    assert_eq!(
+        SampleBankaccount::update().to_json().expect("writes"),
+        "{}",
+        "an empty body"
+    );
 }
 
 #[test]
@@ -224,8 +439,14 @@ fn the_polymorphic_lookup_writes_and_reads_back_through_each_target() {
         ),
     ];
     for (target, value, nav, set) in cases {
+        assert_eq!(value.parts(), (Some(target), id), "{target}");
+        assert_eq!(
+            SampleRegardingObjectId::from_parts(Some(target), id),
+            value,
+            "{target}"
+        );
         let body = SampleBankaccount::update()
-            .sample_regardingobjectid(Some(value.clone()))
+            .sample_regardingobjectid(value.clone())
             .to_json()
             .expect("writes");
         assert_eq!(
@@ -236,15 +457,70 @@ fn the_polymorphic_lookup_writes_and_reads_back_through_each_target() {
         let response = format!(
             r#"{{"_sample_regardingobjectid_value":"{id}","_sample_regardingobjectid_value@Microsoft.Dynamics.CRM.lookuplogicalname":"{target}"}}"#
         );
-        let row: SampleBankaccount = serde_json::from_str(&response).expect("reads");
+        let row: SampleBankaccount = rt::from_str(&response).expect("reads");
         assert_eq!(row.sample_regardingobjectid, Some(value), "{target}");
+        assert_eq!(
+            row.extra
+                .lookup_table(columns::SAMPLE_REGARDINGOBJECTID)
+                .as_deref(),
+            Some(target)
+        );
+        assert_writes_back(&serde_json::to_value(&row).expect("writes"), &response);
     }
+    // A target the docs do not list reads, and cannot be bound.
+    let other = SampleRegardingObjectId::from_parts(Some("systemuser"), id);
+    assert_eq!(
+        other,
+        SampleRegardingObjectId::Unknown(EntityReference::from_parts(Some("systemuser"), id))
+    );
+    let err = SampleBankaccount::update()
+        .sample_regardingobjectid(other)
+        .to_json()
+        .expect_err("no navigation property for systemuser");
+    assert_eq!(
+        err.to_string(),
+        "sample_regardingobjectid: no navigation property is known for target systemuser"
+    );
+    // Read without its annotation, a polymorphic value has no table, and writes back so.
+    let bare = format!(r#"{{"_sample_regardingobjectid_value":"{id}"}}"#);
+    let row: SampleBankaccount = rt::from_str(&bare).expect("reads");
+    assert_eq!(
+        row.sample_regardingobjectid,
+        Some(SampleRegardingObjectId::Unknown(
+            EntityReference::from_parts(None, id)
+        ))
+    );
+    assert_writes_back(&serde_json::to_value(&row).expect("writes"), &bare);
+    // Without its annotation a polymorphic value has no table; a single-target one does.
+    assert_eq!(
+        SampleRegardingObjectId::from_parts(None, id),
+        SampleRegardingObjectId::Unknown(EntityReference::from_parts(None, id))
+    );
+    assert_eq!(
+        SampleParentBankId::from_parts(None, id),
+        SampleParentBankId::SampleBank(id)
+    );
     // Clearing a lookup nulls its navigation properties; leaving it out writes nothing.
     let cleared = SampleBankaccount::update()
-        .sample_parentbankid(None)
+        .sample_parentbankid(Null)
         .to_json()
         .expect("writes");
-    assert_eq!(cleared, r#"{"sample_ParentBankId":null}"#);
+    assert_eq!(cleared, r#"{"sample_ParentBankId@odata.bind":null}"#);
+    let cleared = SampleBankaccount::update()
+        .sample_regardingobjectid(Null)
+        .to_json()
+        .expect("writes");
+    assert_eq!(
+        cleared,
+        concat!(
+            "{",
+            r#""sample_regardingobjectid_account@odata.bind":null,"#,
+            r#""sample_regardingobjectid_contact@odata.bind":null,"#,
+            r#""sample_regardingobjectid_lead@odata.bind":null,"#,
+            r#""sample_regardingobjectid_opportunity@odata.bind":null"#,
+            "}"
+        )
+    );
 }
 
 #[test]
@@ -259,17 +535,54 @@ fn choices_round_trip_known_and_unknown_values() {
             c
         );
     }
-    assert_eq!(SampleCategory::from_value(42), SampleCategory::Unknown(42));
+    // A value the docs do not list is kept as it is, with no label.
+    let unlisted = SampleCategory::from_value(42);
+    assert_eq!(unlisted.label(), None);
+    assert!(SampleCategory::OPTIONS.iter().all(|(c, _)| *c != unlisted));
+    assert_eq!(format!("{unlisted:?}"), "SampleCategory(42)");
     assert_eq!(
-        SampleCategory::Value100000002.label(),
+        format!("{:?}", SampleCategory::PAY_AS_YOU_GO),
+        r#"SampleCategory(100000003 "Pay-As-You-Go")"#
+    );
+    assert_eq!(
+        SampleCategory::from_value(100000003),
+        SampleCategory::PAY_AS_YOU_GO,
+        "a listed value is its constant"
+    );
+    assert_eq!(
+        SampleCategory::VALUE_100000002.label(),
         Some(""),
         "an empty label"
     );
     assert_eq!(
-        SampleCategory::ChildrensUnder16.label(),
+        SampleCategory::CHILDRENS_UNDER_16.label(),
         Some("Children's (under 16)")
     );
-    assert_eq!(SampleCategory::Premier.value(), 192350000, "a Sales value");
+    assert_eq!(SampleCategory::GOLD.label(), Some("Gold"), "trimmed");
+    assert_eq!(SampleCategory::NOT_CLASSED.value(), -1);
+    assert_eq!(SampleCategory::PREMIER.value(), 192350000, "a Sales value");
+    assert_eq!(SampleCategory::BUSINESS.value(), 192350001, "a Sales value");
+    assert_eq!(SampleCategory::OPTIONS.len(), 8);
+    assert!(
+        SampleCategory::OPTIONS
+            .windows(2)
+            .all(|w| w[0].0.value() < w[1].0.value()),
+        "in value order"
+    );
+    assert_eq!(
+        <SampleCategory as Choice>::OPTIONS,
+        SampleCategory::OPTIONS,
+        "the trait's options"
+    );
+    // Constants work in patterns.
+    let tier = |c: SampleCategory| match c {
+        SampleCategory::GOLD | SampleCategory::PREMIER => "top",
+        SampleCategory::NOT_CLASSED => "none",
+        _ => "other",
+    };
+    assert_eq!(tier(SampleCategory::from_value(192350000)), "top");
+    assert_eq!(tier(SampleCategory::from_value(-1)), "none");
+    assert_eq!(tier(unlisted), "other");
 }
 
 #[test]
@@ -302,21 +615,272 @@ fn relationship_metadata() {
 }
 
 #[test]
-fn a_global_choice_is_one_shared_enum() {
+fn columns_are_web_api_properties_and_attributes_logical_names() {
+    assert_eq!(columns::OWNERID, "_ownerid_value");
+    assert_eq!(attributes::OWNERID, "ownerid");
+    assert_eq!(columns::SAMPLE_CUSTOMERID, "_sample_customerid_value");
+    assert_eq!(attributes::SAMPLE_CUSTOMERID, "sample_customerid");
+    assert_eq!(columns::SAMPLE_BALANCE, attributes::SAMPLE_BALANCE);
+    // A lookup's name and type companions, a PartyList and a Virtual column are no Web API
+    // properties.
+    for column in [
+        attributes::OWNERIDTYPE,
+        attributes::SAMPLE_CUSTOMERIDNAME,
+        attributes::SAMPLE_SIGNATORIES,
+        attributes::SAMPLE_SUMMARY,
+    ] {
+        assert!(attributes::ALL.contains(&column), "{column}");
+        assert!(!columns::ALL.contains(&column), "{column}");
+    }
+    assert_eq!(columns::ALL.len() + 4, attributes::ALL.len());
+    // The companion reads into extra.
+    let row: SampleBankaccount =
+        rt::from_str(r#"{"sample_customeridname": "Kim", "sample_signatories": []}"#)
+            .expect("reads");
+    assert_eq!(
+        row.extra.get("sample_customeridname").map(rt::Json::get),
+        Some(r#""Kim""#)
+    );
+    assert_eq!(row.extra.0.len(), 2);
+}
+
+#[test]
+fn a_global_choice_is_one_shared_type() {
     // `sample_branches` uses the global choice `sample_branch`: its values live in `choices`.
     let m: MultiSelect<SampleBranch> = serde_json::from_str(r#""100000001""#).expect("reads");
-    assert_eq!(m.0, [SampleBranch::North]);
-    assert_eq!(SampleBranch::ALL.len(), 3);
+    assert_eq!(m.0, [SampleBranch::NORTH]);
+    assert_eq!(SampleBranch::OPTIONS.len(), 3);
+    let m: MultiSelect<SampleBranch> = serde_json::from_str(r#""100000000,7""#).expect("reads");
+    assert_eq!(
+        m.0,
+        [SampleBranch::HEAD_OFFICE, SampleBranch::from_value(7)]
+    );
+    assert_eq!(
+        serde_json::to_string(&m).expect("writes"),
+        r#""100000000,7""#
+    );
 }
 
 #[test]
 fn status_and_state_know_each_other() {
-    assert_eq!(Statuscode::Frozen.state(), Some(Statecode::Inactive));
-    assert_eq!(Statuscode::Active.state(), Some(Statecode::Active));
-    assert_eq!(Statuscode::Unknown(5).state(), None);
+    assert_eq!(Statuscode::FROZEN.state(), Some(Statecode::INACTIVE));
+    assert_eq!(Statuscode::ACTIVE.state(), Some(Statecode::ACTIVE));
+    assert_eq!(Statuscode::INACTIVE.state(), Some(Statecode::INACTIVE));
+    assert_eq!(Statuscode::from_value(5).state(), None);
     assert_eq!(
-        Statecode::Inactive.default_status(),
-        Some(Statuscode::Inactive)
+        Statecode::INACTIVE.default_status(),
+        Some(Statuscode::INACTIVE)
     );
-    assert_eq!(Statecode::Unknown(9).default_status(), None);
+    assert_eq!(Statecode::ACTIVE.default_status(), Some(Statuscode::ACTIVE));
+    assert_eq!(Statecode::from_value(9).default_status(), None);
+}
+
+#[test]
+fn a_wrong_shape_names_the_table_the_property_and_the_shape() {
+    let cases = [
+        (
+            r#"{"sample_openedon": "2024-02-29T00:00:00Z"}"#,
+            r#"sample_bankaccount.sample_openedon: expected a date (`2024-01-31`), found "2024-02-29T00:00:00Z""#,
+        ),
+        (
+            r#"{"sample_balance": "twelve"}"#,
+            r#"sample_bankaccount.sample_balance: expected a decimal number, found "twelve""#,
+        ),
+        (
+            r#"{"sample_interestrate": true}"#,
+            "sample_bankaccount.sample_interestrate: expected a decimal number, found true",
+        ),
+        (
+            r#"{"sample_lastreviewedon": "2024-05-19"}"#,
+            r#"sample_bankaccount.sample_lastreviewedon: expected a UTC date-time (`2024-01-31T08:30:00Z`), found "2024-05-19""#,
+        ),
+    ];
+    for (text, message) in cases {
+        let err = rt::from_str::<SampleBankaccount>(text).expect_err(text);
+        assert_eq!(err.path, ".", "{text}");
+        let shown = err.to_string();
+        assert!(
+            shown.starts_with(&format!("at .: {message}")),
+            "{shown}\nwanted: {message}"
+        );
+    }
+    // Inside a user's flattened wrapper too.
+    let err = rt::from_str::<WithContext>(
+        r#"{"@odata.context": "c", "sample_openedon": "2024-02-29T00:00:00Z"}"#,
+    )
+    .expect_err("not a date");
+    let shown = err.to_string();
+    assert!(
+        shown.contains(
+            r#"sample_bankaccount.sample_openedon: expected a date (`2024-01-31`), found "2024-02-29T00:00:00Z""#
+        ),
+        "{shown}"
+    );
+    // In a page, the error says which row.
+    let page = r#"{"value": [{}, {"sample_openedon": "2024-02-29"}, {"sample_balance": "x"}]}"#;
+    let err = rt::from_str::<Page<SampleBankaccount>>(page).expect_err("row 2");
+    assert_eq!(err.path, "value[2]");
+    let shown = err.to_string();
+    assert!(
+        shown.starts_with(
+            r#"at value[2]: sample_bankaccount.sample_balance: expected a decimal number, found "x""#
+        ),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_page_writes_back_as_it_came() {
+    let page = format!(
+        r#"{{"@odata.context": "ctx", "@odata.count": 2, "value": [{ROW}, {{"sample_name": "Second"}}], "@odata.nextLink": "next"}}"#
+    );
+    let read: Page<SampleBankaccount> = rt::from_str(&page).expect("reads");
+    assert_eq!(read.rows.len(), 2);
+    assert_typed_columns(&read.rows[0]);
+    assert_eq!(
+        read.rows[0]
+            .sample_balance
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("922337203685477.0000"),
+        "rows of a page are read from the input: Money keeps every digit"
+    );
+    assert_eq!(read.rows[1].sample_name.as_deref(), Some("Second"));
+    assert_eq!(read.count, Some(2));
+    assert_eq!(read.next_link.as_deref(), Some("next"));
+    assert_writes_back(&serde_json::to_value(&read).expect("writes"), &page);
+}
+
+/// A user's response type around the generated record: a field of its own and the record
+/// flattened into it.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(crate = "dataverse_tables::runtime::serde")]
+struct WithContext {
+    #[serde(rename = "@odata.context")]
+    context: String,
+    #[serde(flatten)]
+    account: SampleBankaccount,
+}
+
+/// A user's enum of the bodies one request may answer with.
+#[derive(Debug, Deserialize)]
+#[serde(crate = "dataverse_tables::runtime::serde", untagged)]
+enum Answer {
+    Failed { error: Value },
+    Account(Box<SampleBankaccount>),
+}
+
+/// Whether `serde_json` was built with `arbitrary_precision` (by any crate of the build):
+/// then serde's buffer keeps every digit of a number too.
+fn arbitrary_precision() -> bool {
+    serde_json::to_string(&json("1.50")).expect("writes") == "1.50"
+}
+
+/// What a decimal written as `exact` reads as through serde's buffering (`flatten`,
+/// `untagged`). As `rt::json` documents: integers and values of at most 15 significant digits
+/// come back exactly, but through an `f64`, so the written scale is lost; more digits keep
+/// about 15. With `arbitrary_precision`, every digit.
+fn buffered(exact: &str, through_f64: &str) -> String {
+    if arbitrary_precision() {
+        exact
+    } else {
+        through_f64
+    }
+    .to_string()
+}
+
+/// Money and Decimal values of [`ROW`] read through serde's buffering.
+fn assert_buffered_money(row: &SampleBankaccount) {
+    let balance = row.sample_balance.expect("balance");
+    assert_eq!(
+        balance.to_string(),
+        buffered("922337203685477.0000", "922337203685477.0"),
+        "15 significant digits: exact, but not the scale"
+    );
+    assert_eq!(balance, decimal("922337203685477.0000"), "the same number");
+    assert_eq!(row.sample_balance_base, Some(decimal("-0.01")));
+    assert_eq!(
+        row.sample_balance_base.map(|d| d.to_string()).as_deref(),
+        Some("-0.01")
+    );
+    assert_eq!(
+        row.sample_interestrate.map(|d| d.to_string()).as_deref(),
+        Some("1.2345")
+    );
+}
+
+#[test]
+fn every_column_type_reads_inside_a_flattened_wrapper() {
+    let wrapped: WithContext = rt::from_str(ROW).expect("reads");
+    assert_eq!(wrapped.context, CONTEXT, "the wrapper's own field");
+    assert_typed_columns(&wrapped.account);
+    assert_buffered_money(&wrapped.account);
+    assert_eq!(
+        wrapped.account.extra.context(),
+        None,
+        "the wrapper took @odata.context"
+    );
+    assert_writes_back(&serde_json::to_value(&wrapped).expect("writes"), ROW);
+}
+
+#[test]
+fn every_column_type_reads_inside_an_untagged_enum() {
+    let answer: Answer = rt::from_str(ROW).expect("reads");
+    let Answer::Account(row) = answer else {
+        panic!("not an account: {answer:?}");
+    };
+    assert_typed_columns(&row);
+    assert_buffered_money(&row);
+    assert_eq!(row.extra.context().as_deref(), Some(CONTEXT));
+    let failed: Answer = rt::from_str(r#"{"error": {"code": "0x80040217"}}"#).expect("reads");
+    let Answer::Failed { error } = failed else {
+        panic!("not an error: {failed:?}");
+    };
+    assert_eq!(error["code"], "0x80040217");
+}
+
+#[test]
+fn money_precision_direct_and_buffered() {
+    let text = r#"{
+        "sample_balance": 16610813161703.0000,
+        "sample_balance_base": 922337203685477.5807,
+        "sample_interestrate": 3059851183.4600000000
+    }"#;
+    let digits = |row: &SampleBankaccount| {
+        [
+            row.sample_balance,
+            row.sample_balance_base,
+            row.sample_interestrate,
+        ]
+        .map(|d| d.expect("a value").to_string())
+    };
+    // Read straight from the text: every digit, and the scale.
+    let direct: SampleBankaccount = rt::from_str(text).expect("reads");
+    assert_eq!(
+        digits(&direct),
+        [
+            "16610813161703.0000",
+            "922337203685477.5807",
+            "3059851183.4600000000"
+        ]
+    );
+    // Through serde's buffer: at most 15 significant digits come back exactly, however
+    // padded; the largest Money value (19 digits) keeps about 15.
+    let wrapped: WithContext =
+        rt::from_str(&text.replacen('{', r#"{"@odata.context": "c","#, 1)).expect("reads");
+    let Answer::Account(untagged) = rt::from_str(text).expect("reads") else {
+        panic!("not an account");
+    };
+    for row in [&wrapped.account, &*untagged] {
+        assert_eq!(
+            digits(row),
+            [
+                buffered("16610813161703.0000", "16610813161703.0"),
+                buffered("922337203685477.5807", "922337203685477.6"),
+                buffered("3059851183.4600000000", "3059851183.46"),
+            ]
+        );
+        assert_eq!(row.sample_balance, Some(decimal("16610813161703")));
+        assert_eq!(row.sample_interestrate, Some(decimal("3059851183.46")));
+    }
 }

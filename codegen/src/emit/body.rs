@@ -1,46 +1,54 @@
-//! The create/update body builder: one setter per writable column, lookups as `@odata.bind`.
+//! The create/update body: `<Record>Body<M>`, one setter per writable column on the create
+//! body, the update body or both; lookups bind through the table's `bindings`.
 
 use super::*;
+use crate::webapi::{writable, Writable};
 
-/// The create/update body builder: one setter per column that can be written.
+/// The body type, its `From` into the runtime body, and its setters.
 pub(super) fn body(model: &Model, t: &Table, n: &TableNames) -> TokenStream {
     let (rt, result, string) = (rt(), result(), string());
     let record = format_ident!("{}", n.record);
     let body = format_ident!("{}", n.body);
-    let setters = columns_with_names(t, n).filter_map(|(c, cn)| setter(model, t, c, cn));
-    // A setter may be called `default`: the trait's function is named in full.
-    let new = quote!(<#body as ::core::default::Default>::default());
+    let (mut both, mut create, mut update) = (Vec::new(), Vec::new(), Vec::new());
+    for (c, cn) in columns_with_names(t, n) {
+        let Some(setter) = setter(model, t, c, cn) else {
+            continue;
+        };
+        match writable(t, c) {
+            Writable::Both => both.push(setter),
+            Writable::CreateOnly => create.push(setter),
+            Writable::UpdateOnly => update.push(setter),
+            Writable::Neither => {}
+        }
+    }
     let doc = docs(&[
         format!(
-            "A create (POST) or update (PATCH) body for `{}`.",
+            "A create (`{body}<Create>`, POST) or update (`{body}<Update>`, PATCH) body for `{}`.",
             t.logical_name
         ),
         String::new(),
-        "It holds only the columns that were set; a setter given `None` writes `null`.".to_string(),
+        "It holds only the columns that were set. A column valid only on create (or only on update) has its setter only on that body; `Null` writes `null`.".to_string(),
     ]);
     quote! {
         #doc
         #[derive(Debug, Clone, Default, PartialEq, Eq)]
-        pub struct #body(#rt::Body);
+        pub struct #body<M = #rt::Create>(#rt::Body, ::core::marker::PhantomData<M>);
 
-        impl #record {
-            /// Starts a create (POST) body.
-            pub fn create() -> #body {
-                #new
-            }
-
-            /// Starts an update (PATCH) body.
-            pub fn update() -> #body {
-                #new
+        impl<M> ::core::convert::From<#body<M>> for #rt::Body {
+            fn from(body: #body<M>) -> #rt::Body {
+                body.0
             }
         }
 
-        impl #body {
-            #(#setters)*
+        impl<M> #body<M> {
+            #(#both)*
 
-            /// Sets any key to raw JSON, for what the docs do not describe.
-            pub fn raw(mut self, key: &str, value: &#rt::serde_json::Value) -> Self {
-                self.0.set_raw(key, value);
+            /// Sets any property to any JSON value, for what the docs do not describe.
+            pub fn raw<T: #rt::serde::Serialize>(mut self, property: &str, value: &T) -> Self {
+                match #rt::Json::from_serialize(value) {
+                    #result::Ok(json) => self.0.raw(property, json),
+                    #result::Err(e) => self.0.error(&e.to_string()),
+                }
                 self
             }
 
@@ -49,20 +57,48 @@ pub(super) fn body(model: &Model, t: &Table, n: &TableNames) -> TokenStream {
                 self.0.to_json()
             }
         }
+
+        impl #body<#rt::Create> {
+            #(#create)*
+
+            /// Binds existing rows to a collection-valued navigation property (a constant of
+            /// [`navigation`]): `<navigation property>@odata.bind: ["/<entity set>(<id>)", ...]`.
+            pub fn bind<R>(mut self, nav: #rt::Many<#record, R>, ids: impl ::core::iter::IntoIterator<Item = #rt::Uuid>) -> Self {
+                self.0.bind_many(nav, ids);
+                self
+            }
+
+            /// Creates the related row of a single-valued navigation property with this one
+            /// (deep insert): `<navigation property>: {...}`.
+            pub fn insert_one<R: #rt::Table>(mut self, nav: #rt::One<#record, R>, row: R::Create) -> Self {
+                self.0.insert_one(nav, row);
+                self
+            }
+
+            /// Creates related rows of a collection-valued navigation property with this one
+            /// (deep insert): `<navigation property>: [{...}, ...]`.
+            pub fn insert_many<R: #rt::Table>(mut self, nav: #rt::Many<#record, R>, rows: impl ::core::iter::IntoIterator<Item = R::Create>) -> Self {
+                self.0.insert_many(nav, rows);
+                self
+            }
+        }
+
+        impl #body<#rt::Update> {
+            #(#update)*
+        }
     }
 }
 
-/// Whether a body may set the column: not read-only, valid for create or update, and of a
-/// kind that is written as a plain property or a bind.
-pub(super) fn settable(c: &Column, repr: &Repr) -> bool {
-    let read_only = c.writable == Some(false)
-        || (c.valid_for_create == Some(false) && c.valid_for_update == Some(false));
+/// Whether a body may set the column: writable, and of a kind written as a plain property, a
+/// bind or parties (a File column's content is uploaded by its own requests, not in a body).
+pub(super) fn settable(t: &Table, c: &Column, repr: &Repr) -> bool {
     let writable_kind = match repr {
         Repr::Lookup(LookupRepr::Open) => false,
+        _ if c.ty == Some(ColumnType::File) => false,
         Repr::Raw => !matches!(c.ty, Some(ColumnType::PartyList | ColumnType::Virtual)),
         _ => true,
     };
-    !read_only && writable_kind
+    writable(t, c) != Writable::Neither && writable_kind
 }
 
 pub(super) fn setter(
@@ -72,34 +108,31 @@ pub(super) fn setter(
     cn: &ColumnNames,
 ) -> Option<TokenStream> {
     let repr = repr(c, cn);
-    if !settable(c, &repr) {
+    if !settable(t, c, &repr) {
         return None;
     }
+    let rt = rt();
     let f = format_ident!("{}", cn.field);
     let ty = field_type(c, cn);
     let key = &c.logical_name;
-    let mut lines = vec![format!("Sets `{key}`; `None` writes `null`.")];
-    if c.valid_for_update == Some(false) {
-        lines.push("Only on create: the docs say it is not valid for update.".to_string());
+    let binding = format_ident!("{}", cn.constant);
+    let mut lines = vec![format!("Sets `{key}`; `Null` writes `null`.")];
+    match writable(t, c) {
+        Writable::CreateOnly => {
+            lines.push("Only on create: the docs say it is not valid for update.".to_string())
+        }
+        Writable::UpdateOnly => {
+            lines.push("Only on update: the docs say it is not valid for create.".to_string())
+        }
+        _ => {}
     }
-    if c.valid_for_create == Some(false) {
-        lines.push("Only on update: the docs say it is not valid for create.".to_string());
-    }
-    let opt = opt();
     let write = match repr {
-        Repr::Decimal => quote!(self.0.set_decimal(#key, value);),
-        Repr::Choice => quote!(self.0.set_choice(#key, value);),
         Repr::Lookup(_) => {
-            let enum_ty = ident_of(cn.targets.as_ref().map(|t| &t.ty));
-            let names = cn.targets.as_ref()?;
-            let mut arms = Vec::new();
-            let mut navs = Vec::new();
             lines.push(String::new());
             lines.push(
                 "Writes `<navigation property>@odata.bind: \"/<entity set>(<id>)\"`:".to_string(),
             );
             for target in &c.targets {
-                let variant = format_ident!("{}", names.variants[target]);
                 let (nav, nav_stated) = t.navigation_property(c, target);
                 let (set, set_stated) = model.entity_set(target);
                 lines.push(format!(
@@ -115,28 +148,16 @@ pub(super) fn setter(
                         " (assumed: the docs do not give its entity set)"
                     },
                 ));
-                arms.push(
-                    quote!(#opt::Some(#enum_ty::#variant(id)) => self.0.bind(#nav, #set, id),),
-                );
-                navs.push(nav);
             }
-            let unknown =
-                format!("{key}: no navigation property is known for a target outside the docs");
-            quote! {
-                match value {
-                    #(#arms)*
-                    #opt::Some(#enum_ty::Unknown(_)) => self.0.error(#unknown),
-                    #opt::None => self.0.unbind(&[#(#navs),*]),
-                }
-            }
+            quote!(self.0.lookup(&bindings::#binding, #rt::Set::into_value(value));)
         }
-        Repr::Parties(mask) => return Some(parties_setter(model, t, c, cn, mask, lines)),
-        _ => quote!(self.0.set(#key, value);),
+        Repr::Parties(mask) => return Some(parties_setter(t, c, cn, mask, lines)),
+        _ => quote!(self.0.put(#key, #rt::Set::into_value(value));),
     };
     let doc = docs(&lines);
     Some(quote! {
         #doc
-        pub fn #f(mut self, value: #opt<#ty>) -> Self {
+        pub fn #f(mut self, value: impl #rt::Set<#ty>) -> Self {
             #write
             self
         }
@@ -146,7 +167,6 @@ pub(super) fn setter(
 /// A PartyList setter: each party joins the table's activity-parties collection with the
 /// column's participation type, bound as `partyid_<target>@odata.bind` or by address.
 pub(super) fn parties_setter(
-    model: &Model,
     t: &Table,
     c: &Column,
     cn: &ColumnNames,
@@ -155,9 +175,9 @@ pub(super) fn parties_setter(
 ) -> TokenStream {
     let f = format_ident!("{}", cn.field);
     let ty = field_type(c, cn);
-    let opt = opt();
     let (nav, nav_stated) = t.parties_collection();
     let mask_lit = Literal::i32_unsuffixed(mask);
+    let binding = format_ident!("{}", cn.constant);
     lines[0] = format!(
         "Adds parties to `{}` (participation type {mask}) in `{nav}`{}.",
         c.logical_name,
@@ -167,36 +187,11 @@ pub(super) fn parties_setter(
             " (assumed: no relationship states it)"
         }
     );
-    let unknown = format!(
-        "{}: no entity set is known for a party outside the docs",
-        c.logical_name
-    );
-    let arms = cn.targets.as_ref().map(|names| {
-        let enum_ty = format_ident!("{}", names.ty);
-        let rows = c.targets.iter().map(|target| {
-            let variant = format_ident!("{}", names.variants[target]);
-            let (set, _) = model.entity_set(target);
-            quote! {
-                #opt::Some(#enum_ty::#variant(id)) => self.0.add_party(#nav, #mask_lit, #opt::Some((#target, #set, id)), address),
-            }
-        });
-        quote! {
-            #(#rows)*
-            #opt::Some(#enum_ty::Unknown(_)) => self.0.error(#unknown),
-        }
-    });
-    let arms = arms.unwrap_or_else(|| quote!(#opt::Some(_) => self.0.error(#unknown),));
     let doc = docs(&lines);
     quote! {
         #doc
         pub fn #f(mut self, parties: #ty) -> Self {
-            for party in parties {
-                let address = party.address_used.as_deref();
-                match party.party {
-                    #arms
-                    #opt::None => self.0.add_party(#nav, #mask_lit, #opt::None, address),
-                }
-            }
+            self.0.add_parties(#nav, #mask_lit, &bindings::#binding, parties);
             self
         }
     }

@@ -41,7 +41,7 @@ pub(super) fn choice_enum_of(
     choice: &crate::names::ChoiceNames,
     subject: &str,
 ) -> TokenStream {
-    let (rt, opt, result) = (rt(), opt(), result());
+    let rt = rt();
     let ty = format_ident!("{}", choice.ty);
     let variants: Vec<_> = options
         .values()
@@ -69,67 +69,29 @@ pub(super) fn choice_enum_of(
             (v, lit, label, docs(&lines))
         })
         .collect();
-    let decls = variants.iter().map(|(v, _, _, doc)| quote!(#doc #v,));
-    let to_value = variants
+    let decls = variants
         .iter()
-        .map(|(v, lit, _, _)| quote!(Self::#v => #lit,));
-    let from_value = variants
+        .map(|(v, lit, _, doc)| quote!(#doc pub const #v: Self = Self(#lit);));
+    let options = variants
         .iter()
-        .map(|(v, lit, _, _)| quote!(#lit => Self::#v,));
-    let labels = variants
-        .iter()
-        .map(|(v, _, label, _)| quote!(Self::#v => #opt::Some(#label),));
-    let all = variants.iter().map(|(v, _, _, _)| quote!(Self::#v));
-    let doc = docs(&[subject.to_string()]);
+        .map(|(v, _, label, _)| quote!((Self::#v, #label)));
+    let mut doc = vec![subject.to_string()];
+    doc.push(String::new());
+    doc.push("An integer with one constant per value the docs list; any other integer the server sends is kept as it is (`from_value`, `value`, `label`).".to_string());
+    let doc = docs(&doc);
     quote! {
         #doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum #ty {
-            #(#decls)*
-            /// A value the docs do not list; reads and writes as the integer it holds.
-            Unknown(i32),
-        }
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct #ty(i32);
 
         impl #ty {
-            /// Every value the docs list, in value order.
-            pub const ALL: &'static [Self] = &[#(#all),*];
+            #(#decls)*
 
-            /// The label the docs give, `None` for [`Self::Unknown`].
-            pub const fn label(self) -> #opt<&'static str> {
-                match self {
-                    #(#labels)*
-                    Self::Unknown(_) => #opt::None,
-                }
-            }
+            /// Every value the docs list with its label, in value order.
+            pub const OPTIONS: &'static [(Self, &'static str)] = &[#(#options),*];
         }
 
-        impl #rt::Choice for #ty {
-            fn value(self) -> i32 {
-                match self {
-                    #(#to_value)*
-                    Self::Unknown(v) => v,
-                }
-            }
-
-            fn from_value(value: i32) -> Self {
-                match value {
-                    #(#from_value)*
-                    other => Self::Unknown(other),
-                }
-            }
-        }
-
-        impl #rt::serde::Serialize for #ty {
-            fn serialize<S: #rt::serde::Serializer>(&self, s: S) -> #result<S::Ok, S::Error> {
-                #rt::choice::serialize(*self, s)
-            }
-        }
-
-        impl<'de> #rt::serde::Deserialize<'de> for #ty {
-            fn deserialize<D: #rt::serde::Deserializer<'de>>(d: D) -> #result<Self, D::Error> {
-                #rt::choice::deserialize(d)
-            }
-        }
+        #rt::choice_type!(#ty);
     }
 }
 
@@ -184,7 +146,7 @@ pub(super) fn state_mapping(
                 }
                 _ => {
                     let lit = Literal::i32_unsuffixed(target);
-                    quote!(#partner_ty::Unknown(#lit))
+                    quote!(#partner_ty::from_value(#lit))
                 }
             };
             Some(quote!(Self::#v => #opt::Some(#value),))

@@ -1,21 +1,136 @@
 //! The `columns` and `relationships` modules: column name constants and typed relationship constants.
 
 use super::*;
+use proc_macro2::Ident;
 
+/// `columns`: the Web API property of every column that is one, for `$select`, `$filter`,
+/// `$orderby` and annotations.
 pub(super) fn column_constants(t: &Table, n: &TableNames) -> TokenStream {
+    let props: Vec<(Ident, String)> = columns_with_names(t, n)
+        .filter_map(|(c, cn)| {
+            let p = crate::webapi::property(t, c)?;
+            Some((format_ident!("{}", cn.constant), p))
+        })
+        .collect();
+    let consts = props.iter().map(|(id, p)| {
+        let doc = docs(&[format!("`{p}`")]);
+        quote!(#doc pub const #id: &str = #p;)
+    });
+    let all = props.iter().map(|(id, _)| id);
+    quote! {
+        /// Web API property names, for `$select`, `$filter`, `$orderby` and reading annotations
+        /// ([`Extra::formatted`](::dataverse_tables::runtime::Extra::formatted)): a lookup is
+        /// `_<column>_value`. Columns the Web API does not expose (lookup name companions,
+        /// PartyList and Virtual columns, columns not valid for read) are not here.
+        pub mod columns {
+            #(#consts)*
+            /// Every property, sorted by column.
+            pub const ALL: &[&str] = &[#(#all),*];
+        }
+    }
+}
+
+/// `attributes`: every column's logical name (the SDK's attribute name, for FetchXML and
+/// metadata), which is not always its Web API property.
+pub(super) fn attribute_constants(t: &Table, n: &TableNames) -> TokenStream {
     let consts = columns_with_names(t, n).map(|(c, cn)| {
         let id = format_ident!("{}", cn.constant);
         let name = &c.logical_name;
-        let doc = docs(&[format!("`{name}`")]);
-        quote!(#doc pub const #id: &str = #name;)
+        quote!(pub const #id: &str = #name;)
     });
     let all = columns_with_names(t, n).map(|(_, cn)| format_ident!("{}", cn.constant));
     quote! {
-        /// Column logical names, for `$select` and `$filter`.
-        pub mod columns {
+        /// Column logical names (FetchXML, metadata). Not Web API property names: use
+        /// [`columns`] in queries.
+        pub mod attributes {
             #(#consts)*
             /// Every column, sorted.
             pub const ALL: &[&str] = &[#(#all),*];
+        }
+    }
+}
+
+/// `navigation`: one typed constant per navigation property the relationships state, for
+/// `$expand`, reading expanded rows, binds and deep insert.
+pub(super) fn navigation(model: &Model, names: &Names, t: &Table, n: &TableNames) -> TokenStream {
+    let rt = rt();
+    let record = format_ident!("{}", n.record);
+    let consts = t.relationships.iter().filter_map(|(key, r)| {
+        let id = format_ident!("{}", n.navigation.get(key)?);
+        let nav = r.navigation_property.as_deref()?;
+        let other = match r.kind {
+            RelationshipKind::ManyToOne => r.referenced_entity.as_deref(),
+            RelationshipKind::OneToMany => r.referencing_entity.as_deref(),
+            RelationshipKind::ManyToMany => [&r.referenced_entity, &r.referencing_entity]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .find(|e| *e != t.logical_name)
+                .or(Some(t.logical_name.as_str())),
+        }?;
+        let target = match (model.tables.get(other), names.tables.get(other)) {
+            (Some(_), Some(tn)) => {
+                let module = format_ident!("{}", tn.module);
+                let ty = format_ident!("{}", tn.record);
+                quote!(crate::#module::#ty)
+            }
+            _ => quote!(#rt::Json),
+        };
+        let (set, _) = model.entity_set(other);
+        let (handle, what) = match r.kind {
+            RelationshipKind::ManyToOne => (quote!(One), "The"),
+            _ => (quote!(Many), "The"),
+        };
+        let doc = docs(&[format!(
+            "{what} `{other}` row{} of `{nav}` (relationship `{}`).",
+            if r.kind == RelationshipKind::ManyToOne { "" } else { "s" },
+            r.schema_name
+        )]);
+        Some(quote!(#doc pub const #id: #rt::#handle<super::#record, #target> = #rt::#handle::new(#nav, #set);))
+    });
+    quote! {
+        /// Navigation properties, for `$expand`, reading expanded rows, binding and deep insert.
+        pub mod navigation {
+            #[allow(unused_imports)]
+            use ::dataverse_tables::runtime as rt;
+            #(#consts)*
+        }
+    }
+}
+
+/// `bindings`: how each lookup and PartyList column binds, per target.
+pub(super) fn bindings(model: &Model, t: &Table, n: &TableNames) -> TokenStream {
+    let rt = rt();
+    let consts = columns_with_names(t, n).filter_map(|(c, cn)| {
+        let party = c.ty == Some(ColumnType::PartyList);
+        if !(c.is_lookup() || party) {
+            return None;
+        }
+        let id = format_ident!("{}", cn.constant);
+        let column = &c.logical_name;
+        let targets = c.targets.iter().map(|target| {
+            let nav = if party {
+                format!("partyid_{target}")
+            } else {
+                t.navigation_property(c, target).0
+            };
+            let (set, _) = model.entity_set(target);
+            quote!(#rt::Target { table: #target, navigation_property: #nav, entity_set: #set })
+        });
+        Some(quote! {
+            pub(super) const #id: #rt::Binding = #rt::Binding { column: #column, targets: &[#(#targets),*] };
+        })
+    });
+    let consts: Vec<TokenStream> = consts.collect();
+    if consts.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        /// How each lookup binds, per target.
+        #[allow(dead_code)]
+        mod bindings {
+            use ::dataverse_tables::runtime as rt;
+            #(#consts)*
         }
     }
 }

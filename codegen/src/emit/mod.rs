@@ -9,11 +9,19 @@
 //! - Lookup, Customer, Owner, and any untyped column that has Targets (extension pages state
 //!   only the targets they add, never the Type) -> a target enum with one variant per target
 //!   (several targets), `Uuid` (one target), or an `EntityReference` (no target listed).
-//! - Every other type (Decimal, Money, DateTime, PartyList, Image, File, Virtual, ManagedProperty,
-//!   unknown words, untyped columns) -> raw `serde_json::Value`, said so in its rustdoc.
+//! - Decimal, Money -> `Decimal` (exact); DateTime -> by behaviour (see [`crate::webapi::DateKind`]):
+//!   `DateTime` (UTC), `Date`, or `LocalDateTime`; PartyList -> the parties of its participation
+//!   type; Image -> base64 `String`; File -> `Uuid`; ManagedProperty -> `BooleanManagedProperty`.
+//! - Every other type (unknown words, untyped columns) -> exact raw JSON (`rt::Json`), said so in
+//!   its rustdoc.
+//!
+//! A record has a field per column that is a Web API property ([`crate::webapi::property`]) and
+//! per PartyList column; bodies have a setter per writable column, on the create body, the
+//! update body or both ([`crate::webapi::writable`]).
 
 use crate::model::{Column, ColumnType, Model, Relationship, RelationshipKind, Table};
 use crate::names::{ColumnNames, Names, TableNames};
+use crate::webapi::DateKind;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::BTreeSet;
@@ -26,17 +34,15 @@ mod record;
 mod target;
 #[cfg(test)]
 mod tests;
-mod wire;
 
 use body::body;
 pub use choice::global_choices;
 use choice::{choice_enum, state_mapping};
 pub use docs::docs;
 use docs::products;
-use metadata::{column_constants, relationships};
+use metadata::{attribute_constants, bindings, column_constants, navigation, relationships};
 use record::record;
 use target::target_enum;
-use wire::wire;
 
 /// The runtime support module, as generated code names it: every table module imports it as
 /// `rt` (a private name no generated item can take, see `names`).
@@ -66,9 +72,6 @@ fn opt_str(v: Option<&str>) -> TokenStream {
         None => quote!(#opt::None),
     }
 }
-
-/// The serde crate as the derive attributes name it (a path string, not an import).
-const SERDE_CRATE: &str = "::dataverse_tables::runtime::serde";
 
 /// The module index: one `pub mod` per table, each including its file from `$OUT_DIR`.
 pub fn index(model: &Model, names: &Names) -> TokenStream {
@@ -105,10 +108,12 @@ pub fn table(model: &Model, names: &Names, logical_name: &str) -> TokenStream {
     ) else {
         return TokenStream::new();
     };
-    let record = record(t, n);
+    let record = record(model, t, n);
     let body = body(model, t, n);
-    let wire = wire(t, n);
     let columns = column_constants(t, n);
+    let attributes = attribute_constants(t, n);
+    let navigation = navigation(model, names, t, n);
+    let bindings = bindings(model, t, n);
     let relationships = relationships(t, n);
     let enums = columns_with_names(t, n).map(|(c, cn)| {
         let choice = choice_enum(c, cn);
@@ -117,34 +122,36 @@ pub fn table(model: &Model, names: &Names, logical_name: &str) -> TokenStream {
         quote!(#choice #mapping #targets)
     });
     let logical = &t.logical_name;
-    let set = opt_str(t.entity_set_name.as_deref());
+    let (set, stated) = model.entity_set(logical);
+    let set_doc = if stated {
+        format!("The Web API entity set name, `{set}`.")
+    } else {
+        format!("The Web API entity set name, assumed: the docs do not state it, so this is Dataverse's default plural, `{set}`.")
+    };
+    let set_doc = docs(&[set_doc]);
     let pid = opt_str(t.primary_id_attribute.as_deref());
     let pname = opt_str(t.primary_name_attribute.as_deref());
-    let record_ty = format_ident!("{}", n.record);
     let opt = opt();
     quote! {
         use ::dataverse_tables::runtime as rt;
 
         /// The table's logical name.
         pub const LOGICAL_NAME: &str = #logical;
-        /// The Web API entity set name, when the pages state it.
-        pub const ENTITY_SET_NAME: #opt<&str> = #set;
+        #set_doc
+        pub const ENTITY_SET_NAME: &str = #set;
         /// The primary key column, when the pages state it.
         pub const PRIMARY_ID_ATTRIBUTE: #opt<&str> = #pid;
         /// The primary name column, when the pages state it.
         pub const PRIMARY_NAME_ATTRIBUTE: #opt<&str> = #pname;
 
-        impl #record_ty {
-            /// The table's logical name.
-            pub const LOGICAL_NAME: &'static str = LOGICAL_NAME;
-        }
-
         #record
         #body
         #columns
+        #attributes
+        #navigation
+        #bindings
         #relationships
         #(#enums)*
-        #wire
     }
 }
 
@@ -199,8 +206,11 @@ fn repr(c: &Column, cn: &ColumnNames) -> Repr {
         Some(ColumnType::Boolean) => Repr::Plain(quote!(bool)),
         Some(ColumnType::Uniqueidentifier) => Repr::Plain(quote!(#rt::Uuid)),
         Some(ColumnType::Decimal | ColumnType::Money) => Repr::Decimal,
-        Some(ColumnType::DateTime) if is_date_only(c) => Repr::Plain(quote!(#rt::Date)),
-        Some(ColumnType::DateTime) => Repr::Plain(quote!(#rt::DateTime)),
+        Some(ColumnType::DateTime) => Repr::Plain(match crate::webapi::date_kind(c) {
+            DateKind::Utc => quote!(#rt::DateTime),
+            DateKind::DateOnly => quote!(#rt::Date),
+            DateKind::TimeZoneIndependent => quote!(#rt::LocalDateTime),
+        }),
         // Edm.Binary: the Web API sends the image as base64 text.
         Some(ColumnType::Image) => Repr::Plain(string()),
         // The id of the stored file; its bytes come from the column's `$value` endpoint.
@@ -208,11 +218,6 @@ fn repr(c: &Column, cn: &ColumnNames) -> Repr {
         Some(ColumnType::ManagedProperty) => Repr::Plain(quote!(#rt::BooleanManagedProperty)),
         _ => Repr::Raw,
     }
-}
-
-/// `DateOnly` behaviour or format: a calendar date (`YYYY-MM-DD` on the wire).
-fn is_date_only(c: &Column) -> bool {
-    c.datetime_behavior.as_deref() == Some("DateOnly") || c.format.as_deref() == Some("DateOnly")
 }
 
 /// Why a column is kept as raw JSON, for its rustdoc.
@@ -248,7 +253,7 @@ fn field_type(c: &Column, cn: &ColumnNames) -> TokenStream {
             };
             quote!(::std::vec::Vec<#rt::Party<#party>>)
         }
-        Repr::Raw => quote!(#rt::serde_json::Value),
+        Repr::Raw => quote!(#rt::Json),
     }
 }
 

@@ -27,10 +27,23 @@ pub(super) fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
     let to = rows
         .iter()
         .map(|(v, l, _)| quote!(Self::#v(id) => (#opt::Some(#l), *id),));
-    // With one target, a value read without the annotation can only be that target.
-    let only = match rows.as_slice() {
-        [(v, _, _)] => quote!(#opt::None => Self::#v(id),),
-        _ => TokenStream::new(),
+    // With one target, a value read without the annotation can only be that target, and a
+    // setter can take the bare id.
+    let (only, single, from_id) = match rows.as_slice() {
+        [(v, _, _)] => (
+            quote!(#opt::None => Self::#v(id),),
+            quote!(
+                const SINGLE_TARGET: bool = true;
+            ),
+            quote! {
+                impl #rt::Set<#ty> for #rt::Uuid {
+                    fn into_value(self) -> #opt<#ty> {
+                        #opt::Some(#ty::#v(self))
+                    }
+                }
+            },
+        ),
+        _ => (TokenStream::new(), TokenStream::new(), TokenStream::new()),
     };
     let doc = docs(&[format!(
         "The row `{}` points to: one variant per target table.",
@@ -46,9 +59,10 @@ pub(super) fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
             Unknown(#rt::EntityReference),
         }
 
-        impl #ty {
-            /// The target from the annotation's logical name and the id.
-            pub fn from_parts(logical_name: #opt<&str>, id: #rt::Uuid) -> Self {
+        impl #rt::Lookup for #ty {
+            #single
+
+            fn from_parts(logical_name: #opt<&str>, id: #rt::Uuid) -> Self {
                 match logical_name {
                     #(#from)*
                     #only
@@ -56,13 +70,16 @@ pub(super) fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
                 }
             }
 
-            /// The target table's logical name (when known) and the id.
-            pub fn parts(&self) -> (#opt<&str>, #rt::Uuid) {
+            fn parts(&self) -> (#opt<&str>, #rt::Uuid) {
                 match self {
                     #(#to)*
                     Self::Unknown(r) => (r.logical_name.as_deref(), r.id),
                 }
             }
         }
+
+        impl #rt::Value for #ty {}
+
+        #from_id
     }
 }

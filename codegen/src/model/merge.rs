@@ -10,7 +10,8 @@
 //!    choice values, columns and relationships, and replaces every property it states.
 //! 4. A choice value with two labels, a column whose Type differs between layers, or a
 //!    relationship whose endpoints differ, is a warning naming both places; the later layer wins.
-//! 5. A table described only by extension pages is kept, with a warning that no base page was found.
+//! 5. A table described only by extension pages is kept, marked [`Table::extension_only`]; one
+//!    warning lists every such table.
 
 use super::lower::PageFacts;
 use super::*;
@@ -27,26 +28,45 @@ pub fn merge(pages: Vec<PageFacts>) -> (Model, Vec<Diagnostic>) {
             .push(p);
     }
     let mut model = Model::default();
+    // The tables only extension pages describe, in name order, each with its first page.
+    let mut extension_only: Vec<(String, Loc)> = Vec::new();
     for (name, pages) in by_table {
         let mut layers = newest_per_product(pages, &mut diags);
         layers.sort_by(|a, b| layer_key(a).cmp(&layer_key(b)));
-        if let Some(first) = layers.first().filter(|l| l.extension) {
-            diags.push(Diagnostic::warning(
-                first.at.clone(),
-                format!(
-                    "no base page for `{name}`: only extension pages describe it, so it has only the columns they change"
-                ),
-            ).at(&[&name]));
-        }
         let mut layers = layers.into_iter();
         let Some(first) = layers.next() else { continue };
+        // Base layers sort first: the first layer is an extension only when every layer is.
+        if first.extension {
+            extension_only.push((name.clone(), first.at.clone()));
+        }
         let mut table = first.table;
+        table.extension_only = first.extension;
         for layer in layers {
             absorb(&mut table, layer.table, &mut diags);
         }
         model.tables.insert(name, table);
     }
+    diags.extend(extension_only_summary(&extension_only));
     (model, diags)
+}
+
+/// One warning for every table that only extension pages describe (one per table would repeat
+/// in every build), located at the first such table's page.
+fn extension_only_summary(tables: &[(String, Loc)]) -> Option<Diagnostic> {
+    let ((_, at), n) = (tables.first()?, tables.len());
+    let names: Vec<&str> = tables.iter().map(|(name, _)| name.as_str()).collect();
+    let (count, pronoun, possessive, pages) = if n == 1 {
+        ("1 table".to_string(), "it holds", "its", "page")
+    } else {
+        (format!("{n} tables"), "they hold", "their", "pages")
+    };
+    Some(Diagnostic::warning(
+        at.clone(),
+        format!(
+            "no base page for {count}, only extension pages, so {pronoun} only the columns those pages change: {} (add {possessive} base {pages} to the docs folder; see the README)",
+            names.join(", ")
+        ),
+    ))
 }
 
 fn layer_key(p: &PageFacts) -> (bool, u8, Option<&str>, &str) {
@@ -114,6 +134,7 @@ fn absorb(into: &mut Table, from: Table, diags: &mut Vec<Diagnostic>) {
         display_collection_name,
         logical_collection_name,
         table_type,
+        extension_only: _, // set by `merge` once every layer is folded
         columns,
         relationships,
         origins,

@@ -179,6 +179,9 @@ pub struct Table {
     pub display_collection_name: Option<String>,
     pub logical_collection_name: Option<String>,
     pub table_type: Option<String>,
+    /// Set by the merge: no base page describes the table, only extension pages, so it holds
+    /// only the columns, targets and relationships those pages change.
+    pub extension_only: bool,
     #[serde(serialize_with = "values")]
     pub columns: BTreeMap<String, Column>,
     #[serde(serialize_with = "values")]

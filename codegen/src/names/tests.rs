@@ -34,6 +34,15 @@ fn idents() {
     assert_eq!(snake_ident("msdyn_ocsession"), "msdyn_ocsession");
     assert_eq!(snake_ident("9lives"), "_9lives");
     assert_eq!(upper_snake("lk_x-y"), "LK_X_Y");
+    for (camel, want) in [
+        ("PayAsYouGo", "PAY_AS_YOU_GO"),
+        ("Value2nd", "VALUE_2ND"),
+        ("A", "A"),
+        ("Sms", "SMS"),
+        ("X9", "X_9"),
+    ] {
+        assert_eq!(screaming(camel), want);
+    }
 }
 
 #[test]
@@ -59,13 +68,13 @@ fn variant_fallbacks_and_collisions() {
     }
     let got: Vec<(i32, String)> = variants(&col.options).into_iter().collect();
     let want = [
-        (-1, "ValueMinus1"),
-        (1, "Active1"),
-        (2, "Active2"),
-        (3, "Value3"),
-        (4, "Value4"),
-        (5, "Unknown5"),
-        (6, "Done"),
+        (-1, "VALUE_MINUS_1"),
+        (1, "ACTIVE_1"),
+        (2, "ACTIVE_2"),
+        (3, "VALUE_3"),
+        (4, "VALUE_4"),
+        (5, "UNKNOWN"),
+        (6, "DONE"),
     ];
     let want: Vec<(i32, String)> = want.iter().map(|(v, n)| (*v, n.to_string())).collect();
     assert_eq!(got, want);
@@ -108,7 +117,8 @@ fn colliding_labels_get_distinct_names_whatever_they_collide_with() {
         (4, "ALL"),
         (5, "A L L"),
         (6, "Unknown6"),
-        (7, "Unknown"),
+        (7, "Options"),
+        (8, "Pay-As-You-Go"),
     ] {
         let label = l.to_string();
         options.insert(
@@ -122,13 +132,14 @@ fn colliding_labels_get_distinct_names_whatever_they_collide_with() {
     }
     let got = variants(&options);
     let want = [
-        (1, "Active1Value"),
-        (2, "Active2"),
-        (3, "Active1"),
-        (4, "All"),
-        (5, "ALL5"),
-        (6, "Unknown6"),
-        (7, "Unknown7"),
+        (1, "ACTIVE_1_VALUE"),
+        (2, "ACTIVE_2"),
+        (3, "ACTIVE_1"),
+        (4, "ALL_4"),
+        (5, "ALL_5"),
+        (6, "UNKNOWN_6"),
+        (7, "OPTIONS_7"),
+        (8, "PAY_AS_YOU_GO"),
     ];
     let want: BTreeMap<i32, String> = want.iter().map(|(v, n)| (*v, n.to_string())).collect();
     assert_eq!(got, want);
@@ -210,7 +221,6 @@ fn modules_files_fields_and_enums_never_take_the_generated_codes_own_names() {
         ["etag_", "etag__", "raw_", "self_", "all", "x", "x_target"]
     );
     assert_eq!(t.columns["all"].constant, "ALL_COLUMN");
-    assert_eq!(t.columns["x"].target_field.as_deref(), Some("x_target_"));
     let targets = t.columns["x"].targets.as_ref().expect("a target enum");
     assert_eq!(targets.ty, "X");
     assert_eq!(targets.variants["unknown"], "UnknownTable");

@@ -132,6 +132,7 @@ fn layer(n: u8) -> Table {
         display_collection_name: Some(tag("Samples")),
         logical_collection_name: Some(tag("samples")),
         table_type: Some(tag("Standard")),
+        extension_only: flag,
         columns: [("col".to_string(), column)].into(),
         relationships: [(key, relationship)].into(),
         origins: vec![origin],
@@ -193,6 +194,8 @@ fn a_later_layer_states_every_property() {
     // Expected: the later layer, with the sets and maps of both.
     let mut expected = b.clone();
     expected.origins = [a.origins.clone(), b.origins.clone()].concat();
+    // Not a page's fact: `merge` sets it once every layer is folded.
+    expected.extension_only = a.extension_only;
     let (ac, bc) = (&a.columns["col"], &b.columns["col"]);
     let ec = expected.columns.get_mut("col").expect("the column");
     ec.targets = union(&ac.targets, &bc.targets);
@@ -245,4 +248,91 @@ fn an_empty_later_layer_changes_nothing_but_origins() {
         serde_json::to_value(&a).expect("serializes")
     );
     assert!(diags.is_empty());
+}
+
+/// One page of `table`: a base page, or an extension page of Sales.
+fn page(table: &str, extension: bool) -> PageFacts {
+    let dir = if extension { "sales" } else { "dataverse" };
+    let file = format!("{dir}/{table}.md");
+    let at = Loc {
+        file: file.clone(),
+        line: 4,
+        col: 1,
+    };
+    let product = if extension {
+        "Microsoft Dynamics 365 Sales"
+    } else {
+        "Microsoft Dataverse"
+    };
+    let origin = Origin {
+        file,
+        product: Some(product.to_string()),
+        date: None,
+    };
+    PageFacts {
+        origin: Arc::new(origin.clone()),
+        extension,
+        at: at.clone(),
+        table: Table {
+            logical_name: table.to_string(),
+            origins: vec![origin],
+            at: Some(at),
+            ..Table::default()
+        },
+    }
+}
+
+/// Tables only extension pages describe are marked, and one warning lists them in name order,
+/// located at the first one's page; a base page under an extension clears the mark.
+#[test]
+fn extension_only_tables_are_marked_and_summarised_once() {
+    let pages = vec![
+        page("task", true),
+        page("account", false),
+        page("email", true),
+        page("contact", true),
+        page("contact", false),
+        page("activitypointer", true),
+    ];
+    let (model, diags) = merge(pages);
+    let marked: Vec<(&str, bool)> = model
+        .tables
+        .values()
+        .map(|t| (t.logical_name.as_str(), t.extension_only))
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            ("account", false),
+            ("activitypointer", true),
+            ("contact", false),
+            ("email", true),
+            ("task", true)
+        ]
+    );
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].to_string(),
+        "sales/activitypointer.md:4:1: warning: no base page for 3 tables, only extension pages, so they hold only the columns those pages change: activitypointer, email, task (add their base pages to the docs folder; see the README)"
+    );
+}
+
+#[test]
+fn one_extension_only_table_is_told_in_the_singular() {
+    let (model, diags) = merge(vec![page("sample_widget", true)]);
+    assert!(model.tables["sample_widget"].extension_only);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].to_string(),
+        "sales/sample_widget.md:4:1: warning: no base page for 1 table, only extension pages, so it holds only the columns those pages change: sample_widget (add its base page to the docs folder; see the README)"
+    );
+}
+
+#[test]
+fn base_pages_give_no_summary() {
+    let (model, diags) = merge(vec![page("account", false), page("account", true)]);
+    assert!(!model.tables["account"].extension_only);
+    assert!(diags.is_empty(), "{diags:#?}");
+    let (model, diags) = merge(Vec::new());
+    assert!(model.tables.is_empty() && diags.is_empty());
 }

@@ -1,0 +1,697 @@
+use super::*;
+
+use serde::de::value::{Error as ValueError, F64Deserializer, MapDeserializer};
+use std::collections::HashSet;
+
+/// Whether some crate in the build turned on `serde_json`'s `arbitrary_precision`, which
+/// makes buffered mode exact too.
+fn arbitrary_precision() -> bool {
+    serde_json::from_str::<serde_json::Number>("0.10")
+        .map(|number| number.to_string() == "0.10")
+        .unwrap_or(false)
+}
+
+/// What buffered mode gives: `exact` with `arbitrary_precision`, else `via_f64`.
+fn buffered<'a>(exact: &'a str, via_f64: &'a str) -> &'a str {
+    if arbitrary_precision() {
+        exact
+    } else {
+        via_f64
+    }
+}
+
+fn dec(text: &str) -> Decimal {
+    parse_decimal(text).expect("a decimal")
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct Inner {
+    value: Json,
+    #[serde(default, with = "decimal::option")]
+    amount: Option<Decimal>,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct Wrapper {
+    #[serde(flatten)]
+    inner: Inner,
+    other: u32,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+enum Payload {
+    Money {
+        #[serde(with = "decimal")]
+        money: Decimal,
+        currency: String,
+    },
+    Row(Inner),
+    Anything(Json),
+}
+
+/// Values whose text survives every mode unchanged (at most 15 significant digits,
+/// already in the shortest form).
+const PLAIN: &[&str] = &[
+    "-0.0001",
+    "12",
+    "0",
+    "-7",
+    "0.1",
+    "12345678901.2345",
+    "18446744073709551615",
+    "-9223372036854775808",
+    "true",
+    "null",
+    r#""text""#,
+    "[]",
+    "{}",
+    r#"[1,-2,0.5,"a",null,false,{"k":[{}]}]"#,
+];
+
+/// Values direct mode must keep byte for byte.
+const EXACT: &[&str] = &[
+    "922337203685477.0000",
+    "922337203685477.5807",
+    "-922337203685477.5808",
+    "-0.0001",
+    "12",
+    "12.50",
+    "1E-12",
+    "-2.5e3",
+    "1e400",
+    "79228162514264337593543950335",
+    "123456789012345678901234567890.123456789",
+    "null",
+    r#""tab\t quote\" backslash\\ \u00e9 é € 😀 \ud83d\ude00""#,
+    r#"{ "b" : [ 1 , 2.50 , { "c" : "\u0041" } ] , "a" : null, "a": 1e-5 }"#,
+    "[\n  1.0,\n  \"x\"\n]",
+];
+
+#[test]
+fn direct_reads_keep_the_text_byte_for_byte() {
+    for &text in EXACT {
+        let json: Json = serde_json::from_str(text).expect("reads");
+        assert_eq!(json.get(), text);
+        assert_eq!(serde_json::to_string(&json).expect("writes"), text);
+        let owned: Json = serde_json::from_reader(text.as_bytes()).expect("reads");
+        assert_eq!(owned.get(), text);
+        let sliced: Json = serde_json::from_slice(text.as_bytes()).expect("reads");
+        assert_eq!(sliced.get(), text);
+    }
+    // Surrounding whitespace is not part of the value.
+    let json: Json = serde_json::from_str(" \n 1.50 \t").expect("reads");
+    assert_eq!(json.get(), "1.50");
+}
+
+/// Fails if `serde_json` stops answering the raw-value token with the exact text: every
+/// exact read in this crate depends on it.
+#[test]
+fn serde_json_still_honours_the_raw_value_token() {
+    let text = "922337203685477.0000";
+    let json: Json = serde_json::from_str(text).expect("reads");
+    assert_eq!(json.get(), text);
+    let owned: Json = serde_json::from_reader(text.as_bytes()).expect("reads");
+    assert_eq!(owned.get(), text);
+    let raw: Box<RawValue> = serde_json::from_str(text).expect("reads");
+    assert_eq!(raw.get(), text);
+
+    #[derive(Deserialize)]
+    struct Money(#[serde(with = "decimal")] Decimal);
+    let Money(money) = serde_json::from_str(text).expect("reads");
+    assert_eq!(money.to_string(), text);
+    let Money(money) = serde_json::from_str("922337203685477.5807").expect("reads");
+    assert_eq!(money.to_string(), "922337203685477.5807");
+}
+
+#[test]
+fn decimals_round_trip_exactly_in_direct_mode() {
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Row {
+        #[serde(with = "decimal")]
+        total: Decimal,
+        #[serde(default, with = "decimal::option")]
+        amount: Option<Decimal>,
+    }
+    for (text, total, amount) in [
+        ("922337203685477.0000", "922337203685477.0000", None),
+        ("-0.0001", "-0.0001", Some("12")),
+        ("12", "12", Some("12.50")),
+        ("1E-12", "0.000000000001", Some("-922337203685477.5808")),
+        ("-2.5e3", "-2500", None),
+        (r#""123.4500""#, "123.4500", None),
+    ] {
+        let amount_text = amount.unwrap_or("null");
+        let input = format!(r#"{{"total":{text},"amount":{amount_text}}}"#);
+        let readers: [fn(&str) -> serde_json::Result<Row>; 3] = [
+            |s| serde_json::from_str(s),
+            |s| serde_json::from_reader(s.as_bytes()),
+            |s| serde_json::from_str::<Json>(s).and_then(|json| json.parse()),
+        ];
+        for read in readers {
+            let row = read(&input).expect("reads");
+            assert_eq!(row.total.to_string(), total, "{input}");
+            assert_eq!(row.amount.map(|d| d.to_string()).as_deref(), amount);
+            let written = serde_json::to_string(&row).expect("writes");
+            assert_eq!(
+                written,
+                format!(r#"{{"total":{total},"amount":{amount_text}}}"#)
+            );
+        }
+    }
+    let row: Row = serde_json::from_str(r#"{"total":1}"#).expect("reads");
+    assert_eq!(row.amount, None);
+    assert!(serde_json::from_str::<Row>(r#"{"total":null}"#).is_err());
+}
+
+#[test]
+fn value_deserializer_gives_the_text_of_the_value() {
+    let value = serde_json::json!({"b": [1, -2, 0.5, "é"], "a": null});
+    let json: Json = serde_json::from_value(value.clone()).expect("reads");
+    assert_eq!(json.get(), value.to_string());
+    let json = Json::deserialize(&value).expect("reads");
+    assert_eq!(json.get(), value.to_string());
+    assert_eq!(json.to_value(), value);
+
+    let value = serde_json::json!({"value": {"x": 1}, "amount": 0.0001, "other": 3});
+    let wrapper: Wrapper = serde_json::from_value(value).expect("reads");
+    assert_eq!(wrapper.inner.value.get(), r#"{"x":1}"#);
+    assert_eq!(wrapper.inner.amount, Some(dec("0.0001")));
+    assert_eq!(wrapper.other, 3);
+
+    let money = serde_json::json!({"money": 12.5, "currency": "EUR"});
+    let payload: Payload = serde_json::from_value(money).expect("reads");
+    assert_eq!(
+        payload,
+        Payload::Money {
+            money: dec("12.5"),
+            currency: "EUR".into()
+        }
+    );
+}
+
+#[test]
+fn flatten_reads_plain_values_unchanged() {
+    for &text in PLAIN {
+        let input = format!(r#"{{"other":7,"value":{text},"amount":{text}}}"#);
+        let wrapper: Wrapper = match serde_json::from_str(&input) {
+            Ok(wrapper) => wrapper,
+            // Only numbers and null are decimals.
+            Err(e) => {
+                assert!(
+                    !text.starts_with(|c: char| c == '-' || c == 'n' || c.is_ascii_digit()),
+                    "{text}: {e}"
+                );
+                continue;
+            }
+        };
+        assert_eq!(wrapper.inner.value.get(), text);
+        assert_eq!(wrapper.other, 7);
+        let amount = wrapper.inner.amount.map(|d| d.to_string());
+        assert_eq!(amount.as_deref(), (text != "null").then_some(text));
+        let owned: Wrapper = serde_json::from_reader(input.as_bytes()).expect("reads");
+        assert_eq!(owned, wrapper);
+    }
+}
+
+#[test]
+fn flatten_precision_is_as_documented() {
+    for (text, json, amount) in [
+        // The scale and the exponent form go; the value stays.
+        (
+            "12.50",
+            buffered("12.50", "12.5"),
+            buffered("12.50", "12.5"),
+        ),
+        // arbitrary_precision keeps the digits but writes the exponent as `e` / `e+`.
+        ("1E-12", "1e-12", "0.000000000001"),
+        // An integral f64 is written with `.0`, which the decimal keeps as its scale.
+        (
+            "-2.5e3",
+            buffered("-2.5e+3", "-2500.0"),
+            buffered("-2500", "-2500.0"),
+        ),
+        (
+            "922337203685477.0000",
+            buffered("922337203685477.0000", "922337203685477.0"),
+            buffered("922337203685477.0000", "922337203685477.0"),
+        ),
+        // Padding beyond 2^53 makes serde_json's f64 an ulp off; recovered.
+        (
+            "16610813161703.0000",
+            buffered("16610813161703.0000", "16610813161703.0"),
+            buffered("16610813161703.0000", "16610813161703.0"),
+        ),
+        (
+            "3059851183.4600000000",
+            buffered("3059851183.4600000000", "3059851183.46"),
+            buffered("3059851183.4600000000", "3059851183.46"),
+        ),
+        // Beyond 15 significant digits the f64 decides: the largest Money value.
+        (
+            "922337203685477.5807",
+            buffered("922337203685477.5807", "922337203685477.6"),
+            buffered("922337203685477.5807", "922337203685477.6"),
+        ),
+        (
+            "0.1234567890123456789",
+            buffered("0.1234567890123456789", "0.12345678901234568"),
+            buffered("0.1234567890123456789", "0.12345678901234568"),
+        ),
+        // Integers within u64 stay exact whatever their length.
+        (
+            "12345678901234567890",
+            "12345678901234567890",
+            "12345678901234567890",
+        ),
+    ] {
+        let input = format!(r#"{{"value":{text},"amount":{text},"other":1}}"#);
+        let wrapper: Wrapper = serde_json::from_str(&input).expect("reads");
+        assert_eq!(wrapper.inner.value.get(), json, "{text}");
+        assert_eq!(
+            wrapper.inner.amount.map(|d| d.to_string()).as_deref(),
+            Some(amount),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn flatten_reads_values_with_up_to_15_digits_exactly() {
+    // Values of up to 15 significant digits, padded to the column's scale as the Web API
+    // writes them (`12.5000`): every value must come back, only the padding may go. The
+    // padding makes serde_json's f64 an ulp off for many of them.
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for i in 0..40_000 {
+        let column_scale = [0_u32, 2, 4, 10, 22][i % 5];
+        let digits = 1 + (next() % 15) as u32;
+        let mantissa = next() % 10_u64.pow(digits);
+        let mut value = Decimal::from_parts(
+            mantissa as u32,
+            (mantissa >> 32) as u32,
+            0,
+            i % 3 == 0,
+            (next() % u64::from(column_scale + 1)) as u32,
+        );
+        value.rescale(column_scale);
+        let text = value.to_string();
+        let input = format!(r#"{{"value":{text},"amount":{text},"other":1}}"#);
+        let wrapper: Wrapper = serde_json::from_str(&input).expect("reads");
+        assert_eq!(wrapper.inner.amount, Some(value), "{text}");
+        assert_eq!(dec(wrapper.inner.value.get()), value, "{text}");
+    }
+}
+
+#[test]
+fn recovers_from_serde_json_float_parsing() {
+    for text in [
+        "16610813161703.0000",
+        "529681652022342.0000",
+        "3059851183.4600000000",
+        "71488509311439.4000",
+    ] {
+        let parsed: f64 = serde_json::from_str(text).expect("reads");
+        let correct: f64 = text.parse().expect("parses");
+        // serde_json's default parser is an ulp off on these (not with `float_roundtrip`,
+        // where recovery is a no-op).
+        assert_eq!(recover_f64(parsed), Some(correct), "{text}");
+    }
+    // Nothing to recover: a 16- or 17-digit value keeps its shortest text...
+    for text in [
+        "12345678901234.56",
+        "0.1234567890123457",
+        "1.7976931348623157e308",
+    ] {
+        let value: f64 = text.parse().expect("parses");
+        assert_eq!(recover_f64(value), Some(value), "{text}");
+    }
+    // ...unless it is within an ulp of a 15-digit decimal, as documented.
+    assert_eq!(recover_f64(0.1 + 0.2), Some(0.3));
+    assert_eq!(recover_f64(f64::NAN), None);
+    assert_eq!(recover_f64(f64::INFINITY), None);
+    assert_eq!(significant_digits("-0.00012300e-5"), 3);
+    assert_eq!(significant_digits("16610813161703.002"), 17);
+}
+
+#[test]
+fn flatten_keeps_strings_and_structure() {
+    let input = r#"{"other":1,"value":{ "b" : [ 1 , 2.5 , { "c" : "\u0041\"\\\n😀\ud83d\ude00" } ] , "a" : null, "a" : true }}"#;
+    let wrapper: Wrapper = serde_json::from_str(input).expect("reads");
+    assert_eq!(
+        wrapper.inner.value.get(),
+        r#"{"b":[1,2.5,{"c":"A\"\\\n😀😀"}],"a":null,"a":true}"#
+    );
+    assert_eq!(wrapper.inner.amount, None);
+
+    // A field serde_json never answers with: an ordinary key in buffered mode.
+    let input = r#"{"other":1,"value":{"$serde_json::private::RawValue":"1,\"x\":2"}}"#;
+    let wrapper: Wrapper = serde_json::from_str(input).expect("reads");
+    assert_eq!(
+        wrapper.inner.value.get(),
+        r#"{"$serde_json::private::RawValue":"1,\"x\":2"}"#
+    );
+    // In direct mode serde_json's own answer wins, so the object is kept as text.
+    let object = r#"{"$serde_json::private::RawValue":"1,\"x\":2"}"#;
+    let json: Json = serde_json::from_str(object).expect("reads");
+    assert_eq!(json.get(), object);
+}
+
+#[test]
+fn flatten_round_trips_through_serialize() {
+    let input = r#"{"value":[1,{"a":"b"}],"amount":-0.0001,"other":2}"#;
+    let wrapper: Wrapper = serde_json::from_str(input).expect("reads");
+    assert_eq!(serde_json::to_string(&wrapper).expect("writes"), input);
+
+    #[derive(Debug, Deserialize)]
+    struct Rest {
+        id: u32,
+        #[serde(flatten)]
+        rest: Json,
+    }
+    let rest: Rest = serde_json::from_str(r#"{"z":1.5,"id":4,"a":[true]}"#).expect("reads");
+    assert_eq!(rest.id, 4);
+    assert_eq!(rest.rest.get(), r#"{"z":1.5,"a":[true]}"#);
+}
+
+#[test]
+fn untagged_enums_read_json_and_decimals() {
+    let money: Payload =
+        serde_json::from_str(r#"{"money": 922337203685477.0000, "currency": "EUR"}"#)
+            .expect("reads");
+    let Payload::Money { money, currency } = money else {
+        panic!("not money: {money:?}");
+    };
+    assert_eq!(currency, "EUR");
+    assert_eq!(
+        money.to_string(),
+        buffered("922337203685477.0000", "922337203685477.0")
+    );
+
+    let row: Payload =
+        serde_json::from_str(r#"{"value":{"x":[1E-12]},"amount":1E-12}"#).expect("reads");
+    let Payload::Row(row) = row else {
+        panic!("not a row: {row:?}");
+    };
+    assert_eq!(row.value.get(), r#"{"x":[1e-12]}"#);
+    assert_eq!(row.amount, Some(dec("1E-12")));
+
+    let anything: Payload = serde_json::from_str(r#"[1, "two", null]"#).expect("reads");
+    assert_eq!(
+        anything,
+        Payload::Anything(Json::from_text(r#"[1,"two",null]"#.into()).expect("valid"))
+    );
+
+    // Option<Json> in buffered mode.
+    #[derive(Debug, Deserialize)]
+    #[serde(untagged)]
+    enum Maybe {
+        Value { value: Option<Json> },
+    }
+    let Maybe::Value { value } = serde_json::from_str(r#"{"value":null}"#).expect("reads");
+    assert_eq!(value, None);
+    let Maybe::Value { value } = serde_json::from_str(r#"{"value":0.5}"#).expect("reads");
+    assert_eq!(value.as_ref().map(Json::get), Some("0.5"));
+}
+
+#[test]
+fn internally_tagged_enums_and_vectors_of_wrappers() {
+    #[derive(Debug, PartialEq, Deserialize)]
+    #[serde(tag = "kind")]
+    enum Tagged {
+        Line {
+            #[serde(with = "decimal")]
+            price: Decimal,
+            extra: Json,
+        },
+    }
+    let Tagged::Line { price, extra } =
+        serde_json::from_str(r#"{"extra":{"n":-0.0001},"price":12345.6700,"kind":"Line"}"#)
+            .expect("reads");
+    assert_eq!(price.to_string(), buffered("12345.6700", "12345.67"));
+    assert_eq!(extra.get(), r#"{"n":-0.0001}"#);
+
+    // A page of flattened records, read straight from a reader.
+    let page = r#"[{"value":1,"amount":0.5,"other":1},{"value":[],"other":2}]"#;
+    let rows: Vec<Wrapper> = serde_json::from_reader(page.as_bytes()).expect("reads");
+    assert_eq!(rows[0].inner.amount, Some(dec("0.5")));
+    assert_eq!(rows[1].inner.value.get(), "[]");
+    assert_eq!(rows[1].inner.amount, None);
+}
+
+#[test]
+fn decimal_errors() {
+    #[allow(dead_code)]
+    #[derive(Debug, Deserialize)]
+    struct Row {
+        #[serde(default, with = "decimal::option")]
+        amount: Option<Decimal>,
+    }
+    #[allow(dead_code)]
+    #[derive(Debug, Deserialize)]
+    struct Flat {
+        #[serde(flatten)]
+        row: Row,
+    }
+    for (input, direct_message, flat_message) in [
+        (r#"{"amount":"abc"}"#, "`abc` is not a decimal number", ""),
+        (r#"{"amount":"12,5"}"#, "`12,5` is not a decimal number", ""),
+        (r#"{"amount":"null"}"#, "`null` is not a decimal number", ""),
+        (r#"{"amount":"NaN"}"#, "`NaN` is not a decimal number", ""),
+        (r#"{"amount":1e-29}"#, "has more than 28 decimal places", ""),
+        (r#"{"amount":1e29}"#, "out of range for a decimal", ""),
+        // Direct mode sees the text, buffered mode the kind of value.
+        (
+            r#"{"amount":true}"#,
+            "`true` is not a decimal number",
+            "invalid type: boolean `true`, expected a decimal number",
+        ),
+        (
+            r#"{"amount":[1]}"#,
+            "`[1]` is not a decimal number",
+            "invalid type: sequence, expected a decimal number",
+        ),
+        (
+            r#"{"amount":{"a":1}}"#,
+            r#"`{"a":1}` is not a decimal number"#,
+            "invalid type: map, expected a decimal number",
+        ),
+    ] {
+        let flat_message = if flat_message.is_empty() {
+            direct_message
+        } else {
+            flat_message
+        };
+        let direct = serde_json::from_str::<Row>(input).expect_err(input);
+        assert!(
+            direct.to_string().contains(direct_message),
+            "{input}: {direct}"
+        );
+        let flat = serde_json::from_str::<Flat>(input).expect_err(input);
+        assert!(flat.to_string().contains(flat_message), "{input}: {flat}");
+    }
+    // JSON has no NaN; other deserializers can hand one over, and get an error.
+    assert!(serde_json::from_str::<Json>("NaN").is_err());
+    assert!(serde_json::from_str::<Row>(r#"{"amount":NaN}"#).is_err());
+    for value in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let error =
+            Json::deserialize(F64Deserializer::<ValueError>::new(value)).expect_err("not JSON");
+        assert!(error.to_string().contains("expected any valid JSON value"));
+        assert!(decimal::deserialize(F64Deserializer::<ValueError>::new(value)).is_err());
+    }
+    assert_eq!(
+        decimal::deserialize(F64Deserializer::<ValueError>::new(0.1)).expect("reads"),
+        dec("0.1")
+    );
+    let error = serde_json::from_str::<Wrapper>(r#"{"value":1,"other":1,"amount":"x"}"#)
+        .expect_err("not a decimal");
+    assert!(error.to_string().contains("`x` is not a decimal number"));
+}
+
+#[test]
+fn token_maps_from_other_deserializers() {
+    // Another deserializer answering the raw-value request with the token map: the text
+    // is checked, so nothing invalid ends up written verbatim.
+    let forged =
+        MapDeserializer::<_, ValueError>::new([(RAW_TOKEN, "1,\"admin\":true")].into_iter());
+    assert!(Json::deserialize(forged).is_err());
+    let honest = MapDeserializer::<_, ValueError>::new([(RAW_TOKEN, "[1, 2]")].into_iter());
+    assert_eq!(Json::deserialize(honest).expect("reads").get(), "[1, 2]");
+    let extra = MapDeserializer::<_, ValueError>::new([(RAW_TOKEN, "1"), ("x", "2")].into_iter());
+    assert!(Json::deserialize(extra).is_err());
+
+    // The arbitrary_precision number map, as serde's buffer replays it.
+    let number = || {
+        MapDeserializer::<_, ValueError>::new([(NUMBER_TOKEN, "922337203685477.5807")].into_iter())
+    };
+    assert_eq!(
+        Json::deserialize(number()).expect("reads").get(),
+        "922337203685477.5807"
+    );
+    assert_eq!(
+        decimal::deserialize(number()).expect("reads").to_string(),
+        "922337203685477.5807"
+    );
+    assert_eq!(
+        decimal::option::deserialize(number()).expect("reads"),
+        Some(dec("922337203685477.5807"))
+    );
+    let bad = MapDeserializer::<_, ValueError>::new([(NUMBER_TOKEN, "[1]")].into_iter());
+    assert!(Json::deserialize(bad).is_err());
+}
+
+#[test]
+fn parse_decimal_reads_json_numbers_exactly() {
+    for (text, expected) in [
+        ("922337203685477.0000", "922337203685477.0000"),
+        ("-0.0001", "-0.0001"),
+        ("12", "12"),
+        ("1E-12", "0.000000000001"),
+        ("1e-12", "0.000000000001"),
+        ("-2.5e3", "-2500"),
+        ("1.50E+2", "150"),
+        ("2.50e1", "25.0"),
+        ("0.0", "0.0"),
+        ("0E-50", "0.0000000000000000000000000000"),
+        ("1e-28", "0.0000000000000000000000000001"),
+        (
+            "1.0000000000000000000000000000000",
+            "1.0000000000000000000000000000",
+        ),
+        (
+            "79228162514264337593543950335",
+            "79228162514264337593543950335",
+        ),
+        (
+            "79228162514264337593543950335.00",
+            "79228162514264337593543950335",
+        ),
+        (
+            "-79228162514264337593543950335",
+            "-79228162514264337593543950335",
+        ),
+        (
+            "7.9228162514264337593543950335",
+            "7.9228162514264337593543950335",
+        ),
+        ("007", "7"),
+        (r#""12.50""#, "12.50"),
+        (" \"-1E2\" ", "-100"),
+        ("1e0000000000000000000000000", "1"),
+    ] {
+        assert_eq!(dec(text).to_string(), expected, "{text}");
+    }
+    for (text, message) in [
+        ("abc", "`abc` is not a decimal number"),
+        ("", "`` is not a decimal number"),
+        (r#""""#, "`` is not a decimal number"),
+        ("-", "`-` is not a decimal number"),
+        ("1.", "`1.` is not a decimal number"),
+        (".5", "`.5` is not a decimal number"),
+        ("+1", "`+1` is not a decimal number"),
+        ("1e", "`1e` is not a decimal number"),
+        ("1_000", "`1_000` is not a decimal number"),
+        ("NaN", "`NaN` is not a decimal number"),
+        ("Infinity", "`Infinity` is not a decimal number"),
+        (r#"" 1""#, "` 1` is not a decimal number"),
+        ("1e-29", "`1e-29` has more than 28 decimal places"),
+        (
+            "0.12345678901234567890123456789",
+            "`0.12345678901234567890123456789` has more than 28 decimal places",
+        ),
+        ("1e29", "`1e29` is out of range for a decimal"),
+        (
+            "79228162514264337593543950336",
+            "is out of range for a decimal",
+        ),
+        ("1e99999999999999999999999", "is out of range for a decimal"),
+        (
+            "123456789012345678901234567890",
+            "is out of range for a decimal",
+        ),
+    ] {
+        let error = parse_decimal(text).expect_err(text);
+        assert!(error.contains(message), "{text}: {error}");
+    }
+    let long = "9".repeat(100);
+    let error = parse_decimal(&long).expect_err("too long");
+    assert!(error.len() < 80, "{error}");
+}
+
+#[test]
+fn decimal_serializes_digit_for_digit() {
+    #[derive(Serialize)]
+    struct Row {
+        #[serde(with = "decimal")]
+        a: Decimal,
+        #[serde(with = "decimal::option")]
+        b: Option<Decimal>,
+        #[serde(with = "decimal::option")]
+        c: Option<Decimal>,
+    }
+    let row = Row {
+        a: dec("922337203685477.0000"),
+        b: Some(dec("1E-12")),
+        c: None,
+    };
+    assert_eq!(
+        serde_json::to_string(&row).expect("writes"),
+        r#"{"a":922337203685477.0000,"b":0.000000000001,"c":null}"#
+    );
+}
+
+#[test]
+fn json_api() {
+    let null = Json::null();
+    assert!(null.is_null());
+    assert_eq!(null, Json::default());
+    assert_eq!(null.get(), "null");
+
+    let json = Json::from_text(" [1, 2.50] ".into()).expect("valid");
+    assert_eq!(json.get(), "[1, 2.50]");
+    assert!(!json.is_null());
+    assert_eq!(json.to_string(), "[1, 2.50]");
+    assert_eq!(format!("{json:?}"), "Json([1, 2.50])");
+    assert_eq!(json.parse::<Vec<f64>>().expect("parses"), [1.0, 2.5]);
+    assert_eq!(
+        json.try_to_value().expect("parses"),
+        serde_json::from_str::<serde_json::Value>("[1,2.50]").expect("parses")
+    );
+    assert_eq!(json.to_value(), json.try_to_value().expect("parses"));
+    assert_eq!("[1, 2.50]".parse::<Json>().expect("valid"), json);
+    assert_ne!(json, Json::from_text("[1,2.5]".into()).expect("valid"));
+    assert_eq!(json.as_raw().get(), "[1, 2.50]");
+    assert_eq!(Json::from(json.clone().into_raw()), json);
+
+    assert!(Json::from_text("nope".into()).is_err());
+    assert!(Json::from_text("1 2".into()).is_err());
+    assert!(Json::from_text(String::new()).is_err());
+    // Valid JSON a Value cannot hold.
+    let huge = Json::from_text("1e400".into()).expect("valid");
+    if !arbitrary_precision() {
+        assert!(huge.try_to_value().is_err());
+        assert_eq!(huge.to_value(), serde_json::Value::Null);
+    }
+
+    assert_eq!(
+        Json::from_serialize(&("a", 1, [0.5]))
+            .expect("serializes")
+            .get(),
+        r#"["a",1,[0.5]]"#
+    );
+    assert_eq!(
+        Json::from_serialize(&f64::NAN).expect("serializes").get(),
+        "null"
+    );
+    let set: HashSet<Json> = [Json::null(), Json::null(), json.clone()].into();
+    assert_eq!(set.len(), 2);
+    assert_eq!(
+        format!("{:?}", Json::from_text(r#""a""#.into()).expect("valid")),
+        r#"Json("a")"#
+    );
+}
