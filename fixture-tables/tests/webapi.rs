@@ -318,6 +318,18 @@ fn create_an_email_with_parties() {
 }
 
 #[test]
+fn associate_through_ref() {
+    let body =
+        rt::reference::<task::Task>("https://contoso.crm.dynamics.com/api/data/v9.2/", id("b2"));
+    same_json(Ok(body), "request.associate_ref");
+    let trimmed = rt::reference::<task::Task>("https://x/api/data/v9.2", id("b2"));
+    assert!(
+        trimmed.contains(r#""https://x/api/data/v9.2/tasks("#),
+        "{trimmed}"
+    );
+}
+
+#[test]
 fn the_table_trait_describes_every_record() {
     fn describe<T: Table>() -> (&'static str, &'static str, bool) {
         (

@@ -53,6 +53,17 @@ impl Set<String> for &str {
     }
 }
 
+/// The body that associates a row through a `$ref` request (`POST <row>/<collection>/$ref`,
+/// `PUT <row>/<single-valued>/$ref`): `{"@odata.id": "<service root><entity set>(<id>)"}`, with
+/// the service root as given (`https://org.crm.dynamics.com/api/data/v9.2/`).
+pub fn reference<T: Table>(service_root: &str, id: Uuid) -> String {
+    let root = service_root.trim_end_matches('/');
+    let uri = format!("{root}/{}({id})", T::ENTITY_SET_NAME);
+    let mut body = Body::default();
+    body.raw("@odata.id", Json::from_serialize(&uri).unwrap_or_default());
+    body.to_json().unwrap_or_default()
+}
+
 /// How a lookup column binds: for each target table, its navigation property and entity set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {

@@ -18,7 +18,7 @@ pub mod record;
 pub mod schema;
 pub mod value;
 
-pub use body::{Binding, Body, BodyError, Create, Null, Set, Target, Update, Value};
+pub use body::{reference, Binding, Body, BodyError, Create, Null, Set, Target, Update, Value};
 pub use choice::{Choice, MultiSelect};
 pub use json::{decimal, Json};
 pub use page::{Expanded, Many, Navigation, One, Page};
