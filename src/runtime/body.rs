@@ -222,10 +222,6 @@ impl Body {
         self.errors.push(message.to_string());
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The JSON text of the body, or every error of it and of the rows inside it.
     pub fn to_json(&self) -> Result<String, BodyError> {
         let mut errors = Vec::new();

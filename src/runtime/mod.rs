@@ -102,3 +102,6 @@ pub fn from_slice<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Erro
 pub fn from_str<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, Error> {
     from_slice(body.as_bytes())
 }
+
+#[cfg(test)]
+mod tests;
