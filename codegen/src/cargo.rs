@@ -281,6 +281,38 @@ mod tests {
     }
 
     #[test]
+    fn a_docs_dir_that_cannot_be_read_says_why() {
+        // An interior NUL: the path exists nowhere and cannot even be asked about.
+        let bad = OsString::from("/tmp/a\0b");
+        let err = config_from(
+            |name| (name == DOCS_DIR_VAR).then(|| bad.clone()),
+            "docs-in",
+        )
+        .expect_err("refused");
+        assert!(err.contains(": cannot be read: "), "{err}");
+    }
+
+    #[test]
+    fn generate_into_writes_the_tables_or_says_there_is_no_page() {
+        let docs = Scratch::new("gen-docs", &[]);
+        let out = Scratch::new("gen-out", &[]);
+        let page = "# Sample (sample_x) table/entity reference\n\n## Columns/Attributes\n\n### <a name=\"BKMK_sample_name\"></a> sample_name\n\n|Property|Value|\n|---|---|\n|LogicalName|sample_name|\n|Type|String|\n";
+        let empty = BuildScript::new(&docs.0).generate_into(&out.0);
+        assert!(
+            empty.as_ref().is_err_and(|e| e.ends_with(NO_PAGES)),
+            "{empty:?}"
+        );
+        std::fs::write(docs.0.join("sample_x.md"), page).expect("page");
+        let done = BuildScript::new(&docs.0).generate_into(&out.0);
+        assert_eq!(done, Ok(()));
+        assert!(
+            out.0.join("sample_x.rs").is_file(),
+            "the table's file is written"
+        );
+        assert!(out.0.join(crate::INDEX_FILE).is_file());
+    }
+
+    #[test]
     fn a_missing_docs_dir_is_an_error() {
         let gone = Scratch::new("missing", &[]);
         let missing = gone.0.join("nope");

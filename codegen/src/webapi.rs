@@ -145,6 +145,9 @@ mod tests {
         let mut unread = column("secret", Some(ColumnType::String));
         unread.valid_for_read = Some(false);
         assert_eq!(property(&t, &unread), None);
+        let mut choice = column("primarycontactidname", None);
+        choice.options.insert(1, Default::default());
+        assert!(!is_lookup_companion(&t, &choice), "a choice is real");
         let mut written = column("primarycontactidname", Some(ColumnType::String));
         written.writable = Some(true);
         assert!(

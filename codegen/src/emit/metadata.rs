@@ -52,7 +52,7 @@ pub(super) fn attribute_constants(t: &Table, n: &TableNames) -> TokenStream {
 
 /// `navigation`: one typed constant per navigation property the relationships state, for
 /// `$expand`, reading expanded rows, binds and deep insert.
-pub(super) fn navigation(model: &Model, names: &Names, t: &Table, n: &TableNames) -> TokenStream {
+pub(crate) fn navigation(model: &Model, names: &Names, t: &Table, n: &TableNames) -> TokenStream {
     let rt = rt();
     let record = format_ident!("{}", n.record);
     let consts = t.relationships.iter().filter_map(|(key, r)| {
@@ -216,7 +216,7 @@ pub(super) fn relationship_value(r: &Relationship) -> TokenStream {
 }
 
 /// `RollupView` -> `rollup_view`.
-pub(super) fn snake(key: &str) -> String {
+pub(crate) fn snake(key: &str) -> String {
     let mut out = String::new();
     for (i, ch) in key.chars().enumerate() {
         if ch.is_ascii_uppercase() && i > 0 {

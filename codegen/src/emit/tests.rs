@@ -1,7 +1,8 @@
 //! Tests of the emitter's text helpers.
 
 use super::docs::escape_doc;
-use super::metadata::snake;
+use super::metadata::{navigation, snake};
+use crate::model::{Model, Relationship, RelationshipKind, Table};
 
 #[test]
 fn doc_escaping() {
@@ -23,4 +24,59 @@ fn doc_escaping() {
 fn snake_keys() {
     assert_eq!(snake("RollupView"), "rollup_view");
     assert_eq!(snake("Archive"), "archive");
+}
+
+/// A many-to-many navigation property points at the other end, whichever side lists it, and at
+/// the table itself for a self-relationship; a target that is not generated reads as raw JSON.
+#[test]
+fn many_to_many_navigation_targets_the_other_end() {
+    let rel = |schema: &str, a: &str, b: &str, nav: &str| Relationship {
+        schema_name: schema.into(),
+        kind: RelationshipKind::ManyToMany,
+        referenced_entity: Some(a.into()),
+        referenced_attribute: None,
+        referencing_entity: Some(b.into()),
+        referencing_attribute: None,
+        intersect_entity: None,
+        cascade: None,
+        navigation_property: Some(nav.into()),
+        associated_menu: Default::default(),
+        origins: Default::default(),
+        at: None,
+    };
+    let mut model = Model::default();
+    let mut a = Table {
+        logical_name: "sample_a".into(),
+        ..Table::default()
+    };
+    for r in [
+        rel("sample_a_b", "sample_a", "sample_b", "sample_a_b_nav"),
+        rel("sample_b_a", "sample_b", "sample_a", "sample_b_a_nav"),
+        rel("sample_a_a", "sample_a", "sample_a", "sample_a_a_nav"),
+        rel("sample_a_z", "sample_a", "sample_z", "sample_a_z_nav"),
+    ] {
+        a.relationships.insert((r.schema_name.clone(), r.kind), r);
+    }
+    let b = Table {
+        logical_name: "sample_b".into(),
+        ..Table::default()
+    };
+    model.tables.insert("sample_a".into(), a);
+    model.tables.insert("sample_b".into(), b);
+    let names = crate::names::assign(&model);
+    let tokens = navigation(
+        &model,
+        &names,
+        &model.tables["sample_a"],
+        &names.tables["sample_a"],
+    );
+    let text = tokens.to_string().replace(' ', "");
+    for want in [
+        "SAMPLE_A_B_NAV:rt::Many<super::SampleA,crate::sample_b::SampleB>",
+        "SAMPLE_B_A_NAV:rt::Many<super::SampleA,crate::sample_b::SampleB>",
+        "SAMPLE_A_A_NAV:rt::Many<super::SampleA,crate::sample_a::SampleA>",
+        "SAMPLE_A_Z_NAV:rt::Many<super::SampleA,rt::Json>",
+    ] {
+        assert!(text.contains(want), "{want} in {text}");
+    }
 }

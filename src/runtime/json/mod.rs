@@ -409,3 +409,5 @@ use number::{parse_number, shorten};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_visitors;

@@ -2,6 +2,7 @@ use super::*;
 
 use serde::de::value::{Error as ValueError, F64Deserializer, MapDeserializer};
 use std::collections::HashSet;
+use std::hash::DefaultHasher;
 
 /// Whether some crate in the build turned on `serde_json`'s `arbitrary_precision`, which
 /// makes buffered mode exact too.
@@ -580,6 +581,12 @@ fn parse_decimal_reads_json_numbers_exactly() {
             "7.9228162514264337593543950335",
         ),
         ("007", "7"),
+        // Leading zeros do not count towards the 29 digits a mantissa can have.
+        ("0000000000000000000000000000000012.5", "12.5"),
+        (
+            "0.0000000000000000000000000001",
+            "0.0000000000000000000000000001",
+        ),
         (r#""12.50""#, "12.50"),
         (" \"-1E2\" ", "-100"),
         ("1e0000000000000000000000000", "1"),
@@ -667,6 +674,8 @@ fn json_api() {
     assert_ne!(json, Json::from_text("[1,2.5]".into()).expect("valid"));
     assert_eq!(json.as_raw().get(), "[1, 2.50]");
     assert_eq!(Json::from(json.clone().into_raw()), json);
+    let raw: Box<RawValue> = json.clone().into();
+    assert_eq!(raw.get(), "[1, 2.50]");
 
     assert!(Json::from_text("nope".into()).is_err());
     assert!(Json::from_text("1 2".into()).is_err());
@@ -694,4 +703,22 @@ fn json_api() {
         format!("{:?}", Json::from_text(r#""a""#.into()).expect("valid")),
         r#"Json("a")"#
     );
+}
+
+#[test]
+fn hashing_follows_the_text() {
+    fn hash_of(json: &Json) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        json.hash(&mut hasher);
+        hasher.finish()
+    }
+    let json = |text: &str| Json::from_text(text.into()).expect("valid");
+    let value = json("[1, 2.50]");
+    assert_eq!(hash_of(&value), hash_of(&value.clone()));
+    assert_eq!(hash_of(&value), hash_of(&json(" [1, 2.50]\n")));
+    // Equal values written differently are different texts.
+    for other in ["[1,2.50]", "[1, 2.5]", "null", "1.0", "1.00"] {
+        assert_ne!(hash_of(&value), hash_of(&json(other)), "{other}");
+    }
+    assert_ne!(hash_of(&json("1.0")), hash_of(&json("1.00")));
 }
