@@ -148,7 +148,7 @@ fn table_names(
             (key.clone(), rel_consts.claim(name, "_REL"))
         })
         .collect();
-    let mut nav_consts = Namespace::reserving(&["ALL"]);
+    let mut nav_consts = Namespace::default();
     let navigation = table
         .relationships
         .iter()
