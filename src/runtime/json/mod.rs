@@ -410,4 +410,6 @@ use number::{parse_number, shorten};
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_buffered;
+#[cfg(test)]
 mod tests_visitors;
