@@ -5,6 +5,7 @@
 
 pub mod cell;
 pub mod page;
+pub mod recognise;
 
 pub use page::*;
 
