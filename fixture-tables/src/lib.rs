@@ -28,6 +28,21 @@
 //! let _ = Account::update().name(Null);
 //! ```
 //!
+//! What the docs mark deprecated (`(Deprecated) Process Stage`) is `#[deprecated]`: using it
+//! warns, so it fails where warnings are denied.
+//!
+//! ```compile_fail
+//! #![deny(deprecated)]
+//! use dataverse_fixture_tables::account::{columns, Account};
+//! let _ = (Account::default().stageid, columns::STAGEID);
+//! ```
+//!
+//! ```
+//! #![allow(deprecated)]
+//! use dataverse_fixture_tables::account::{columns, Account};
+//! let _ = (Account::default().stageid, columns::STAGEID);
+//! ```
+//!
 //! A navigation property of another table does not fit:
 //!
 //! ```compile_fail,E0308

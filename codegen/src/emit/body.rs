@@ -155,8 +155,10 @@ pub(super) fn setter(
         _ => quote!(self.0.put(#key, #rt::Set::into_value(value));),
     };
     let doc = docs(&lines);
+    let deprecated = deprecation::column(c);
     Some(quote! {
         #doc
+        #deprecated
         pub fn #f(mut self, value: impl #rt::Set<#ty>) -> Self {
             #write
             self
@@ -188,8 +190,10 @@ pub(super) fn parties_setter(
         }
     );
     let doc = docs(&lines);
+    let deprecated = deprecation::column(c);
     quote! {
         #doc
+        #deprecated
         pub fn #f(mut self, parties: #ty) -> Self {
             self.0.add_parties(#nav, #mask_lit, &bindings::#binding, parties);
             self

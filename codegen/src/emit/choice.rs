@@ -66,7 +66,9 @@ pub(super) fn choice_enum_of(
                 "{facts}. From: {}.",
                 products(o.origins.iter().map(|s| s.0.product.as_deref()))
             ));
-            (v, lit, label, docs(&lines))
+            let doc = docs(&lines);
+            let deprecated = deprecation::option(o);
+            (v, lit, label, quote!(#doc #deprecated))
         })
         .collect();
     let decls = variants

@@ -6,17 +6,17 @@ use proc_macro2::Ident;
 /// `columns`: the Web API property of every column that is one, for `$select`, `$filter`,
 /// `$orderby` and annotations.
 pub(super) fn column_constants(t: &Table, n: &TableNames) -> TokenStream {
-    let props: Vec<(Ident, String)> = columns_with_names(t, n)
+    let props: Vec<(Ident, String, TokenStream)> = columns_with_names(t, n)
         .filter_map(|(c, cn)| {
             let p = crate::webapi::property(t, c)?;
-            Some((format_ident!("{}", cn.constant), p))
+            Some((format_ident!("{}", cn.constant), p, deprecation::column(c)))
         })
         .collect();
-    let consts = props.iter().map(|(id, p)| {
+    let consts = props.iter().map(|(id, p, deprecated)| {
         let doc = docs(&[format!("`{p}`")]);
-        quote!(#doc pub const #id: &str = #p;)
+        quote!(#doc #deprecated pub const #id: &str = #p;)
     });
-    let all = props.iter().map(|(id, _)| id);
+    let all = props.iter().map(|(id, _, _)| id);
     quote! {
         /// Web API property names, for `$select`, `$filter`, `$orderby` and reading annotations
         /// ([`Extra::formatted`](::dataverse_tables::runtime::Extra::formatted)): a lookup is
@@ -36,7 +36,8 @@ pub(super) fn attribute_constants(t: &Table, n: &TableNames) -> TokenStream {
     let consts = columns_with_names(t, n).map(|(c, cn)| {
         let id = format_ident!("{}", cn.constant);
         let name = &c.logical_name;
-        quote!(pub const #id: &str = #name;)
+        let deprecated = deprecation::column(c);
+        quote!(#deprecated pub const #id: &str = #name;)
     });
     let all = columns_with_names(t, n).map(|(_, cn)| format_ident!("{}", cn.constant));
     quote! {

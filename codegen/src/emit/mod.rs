@@ -28,6 +28,7 @@ use std::collections::BTreeSet;
 
 mod body;
 mod choice;
+mod deprecation;
 mod docs;
 mod metadata;
 mod record;
@@ -86,13 +87,15 @@ pub fn index(model: &Model, names: &Names) -> TokenStream {
         )]);
         Some(quote! {
             #doc
+            #[allow(deprecated)]
             pub mod #module {
                 include!(concat!(env!("OUT_DIR"), #file));
             }
         })
     });
     quote! {
-        /// Global choices: one enum per option set that several columns share.
+        /// Global choices: one type per option set that several columns share.
+        #[allow(deprecated)]
         pub mod choices {
             include!(concat!(env!("OUT_DIR"), "/choices.rs"));
         }

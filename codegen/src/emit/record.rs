@@ -64,7 +64,8 @@ pub(super) fn record(model: &Model, t: &Table, n: &TableNames) -> TokenStream {
         let f = format_ident!("{}", cn.field);
         let ty = field_type(c, cn);
         let doc = docs(&column_doc(c, cn));
-        decls.push(quote!(#doc pub #f: #opt<#ty>,));
+        let deprecated = deprecation::column(c);
+        decls.push(quote!(#doc #deprecated pub #f: #opt<#ty>,));
         let column = &c.logical_name;
         match access {
             Access::Property(p) => {
@@ -85,8 +86,10 @@ pub(super) fn record(model: &Model, t: &Table, n: &TableNames) -> TokenStream {
     let (_, stated) = model.entity_set(&t.logical_name);
     let assumed = !stated;
     let extension_only = t.extension_only;
+    let deprecated = deprecation::table(t);
     quote! {
         #doc
+        #deprecated
         #[derive(Debug, Clone, PartialEq, Default)]
         #[non_exhaustive]
         pub struct #ty {

@@ -1,0 +1,87 @@
+//! `#[deprecated]` for what the docs mark deprecated: `(Deprecated)` or `[DEPRECATED]` (any
+//! case) in a table's or column's display name or description, or in a choice value's label.
+//! The generated modules allow `deprecated` inside themselves, so only a user's own use of such
+//! an item warns.
+
+use super::*;
+use crate::model::ChoiceOption;
+
+/// The marked text among `texts`, if one is marked.
+fn marked<'a>(texts: &[Option<&'a str>]) -> Option<&'a str> {
+    texts.iter().flatten().copied().find(|t| is_marked(t))
+}
+
+/// `(Deprecated)`, `[DEPRECATED]`, or a text that is only the word (`Deprecated.`).
+pub fn is_marked(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.contains("(deprecated)")
+        || lower.contains("[deprecated]")
+        || lower
+            .trim()
+            .trim_matches(|c: char| !c.is_ascii_alphanumeric())
+            == "deprecated"
+}
+
+fn attribute(subject: &str, text: &str) -> TokenStream {
+    let text = crate::text::strip_hazards(text);
+    let text: String = text.chars().take(200).collect();
+    let note = format!(
+        "the docs mark this {subject} deprecated: \"{}\"",
+        text.trim()
+    );
+    quote!(#[deprecated(note = #note)])
+}
+
+pub(super) fn table(t: &Table) -> TokenStream {
+    marked(&[t.display_name.as_deref(), t.description.as_deref()])
+        .map_or_else(TokenStream::new, |m| attribute("table", m))
+}
+
+pub(super) fn column(c: &Column) -> TokenStream {
+    marked(&[c.display_name.as_deref(), c.description.as_deref()])
+        .map_or_else(TokenStream::new, |m| attribute("column", m))
+}
+
+pub(super) fn option(o: &ChoiceOption) -> TokenStream {
+    marked(&[Some(o.label.as_str())]).map_or_else(TokenStream::new, |m| attribute("value", m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        for yes in [
+            "(Deprecated) Process Stage",
+            "Ongoing conversation (Deprecated)",
+            "[DEPRECATED] Old field",
+            "Deprecated.",
+            "**Deprecated**",
+        ] {
+            assert!(is_marked(yes), "{yes}");
+        }
+        for no in [
+            "Deprecation date",
+            "Not deprecated yet",
+            "",
+            "The deprecated flag",
+        ] {
+            assert!(!is_marked(no), "{no}");
+        }
+        let c = Column {
+            display_name: Some("Stage".into()),
+            description: Some("(Deprecated) Use the stage of the process.".into()),
+            ..Column::default()
+        };
+        let attr = column(&c).to_string();
+        assert!(attr.contains("deprecated"), "{attr}");
+        assert!(attr.contains("Use the stage of the process."), "{attr}");
+        assert!(column(&Column::default()).is_empty());
+        let evil = Column {
+            display_name: Some("(Deprecated) a\u{202e}b".into()),
+            ..Column::default()
+        };
+        assert!(!column(&evil).to_string().contains('\u{202e}'));
+    }
+}
