@@ -10,6 +10,8 @@ use crate::parse::{
 };
 use crate::source::SourceFile;
 
+mod relationship;
+
 /// What one page says about one table.
 #[derive(Debug)]
 pub struct PageFacts {
@@ -110,6 +112,16 @@ impl Cx<'_> {
                 let props = self.props(s.table.as_ref(), &s.blocks, &[schema]);
                 self.table_properties(&mut table, props);
             }
+        }
+        // The H1's deprecation marker stays in the display name: appended, as written, to a
+        // display name that lacks one (a DisplayName property, or one before the schema name).
+        if let Some(marker) = deprecation_marker(h1.title) {
+            let display = table.display_name.take();
+            table.display_name = Some(match display {
+                Some(d) if deprecation_marker(&d).is_some() => d,
+                Some(d) => format!("{d} {marker}"),
+                None => marker.to_string(),
+            });
         }
         let name = table.logical_name.clone();
         for s in &page.sections {
@@ -620,146 +632,6 @@ impl Cx<'_> {
             }
         }
     }
-
-    fn relationship(
-        &mut self,
-        table: &str,
-        kind: RelationshipSection,
-        item: &Item<'_>,
-        source: &Source,
-    ) -> Relationship {
-        let kind = match kind {
-            RelationshipSection::OneToMany => RelationshipKind::OneToMany,
-            RelationshipSection::ManyToOne => RelationshipKind::ManyToOne,
-            RelationshipSection::ManyToMany => RelationshipKind::ManyToMany,
-        };
-        let title = item.heading.title;
-        let mut rel = Relationship {
-            schema_name: title.to_string(),
-            kind,
-            referenced_entity: None,
-            referenced_attribute: None,
-            referencing_entity: None,
-            referencing_attribute: None,
-            intersect_entity: None,
-            cascade: None,
-            navigation_property: None,
-            associated_menu: BTreeMap::new(),
-            origins: [source.clone()].into(),
-            at: Some(self.file.loc(item.heading.span.start)),
-        };
-        let crumbs = [table, "relationship", title];
-        let props = self.props(item.table.as_ref(), &[], &crumbs);
-        for p in &props {
-            let crumbs = [table, "relationship", title, p.key.as_str()];
-            let v = p.value();
-            match p.key.as_str() {
-                "SchemaName" => {
-                    if let Some(v) = v {
-                        rel.schema_name = v;
-                    }
-                }
-                // Logical names, compared case-insensitively like the table's own.
-                "ReferencedEntity" => rel.referenced_entity = v.map(lowercase),
-                "ReferencedAttribute" => rel.referenced_attribute = v.map(lowercase),
-                "ReferencingEntity" => rel.referencing_entity = v.map(lowercase),
-                "ReferencingAttribute" => rel.referencing_attribute = v.map(lowercase),
-                "IntersectEntityName" => rel.intersect_entity = v.map(lowercase),
-                // Each block describes this table's side; 2024 Sales pages write
-                // `ReferencedEntityNavigationPropertyName` where `Referencing…` is meant.
-                "ReferencingEntityNavigationPropertyName"
-                | "ReferencedEntityNavigationPropertyName"
-                | "NavigationPropertyName" => {
-                    rel.navigation_property = v.or(rel.navigation_property.take())
-                }
-                "CascadeConfiguration" => rel.cascade = self.cascade(p, &crumbs),
-                "AssociatedMenuConfiguration" => {
-                    for (_, part) in cell::split_br(p.raw) {
-                        if let Some((key, value)) = cell::key_value(part) {
-                            if let Some(value) = CellValue::of(value).into_option() {
-                                rel.associated_menu.insert(key.to_string(), value);
-                            }
-                        }
-                    }
-                }
-                key if KNOWN_RELATIONSHIP_PROPERTIES.contains(&key) => {}
-                key => self.warn(
-                    p.at,
-                    format!("unknown relationship property `{key}`: skipped"),
-                    &crumbs,
-                ),
-            }
-        }
-        if props.is_empty() {
-            // Sentence form: "See the [x](other.md#BKMK_x) one-to-many relationship for the
-            // [other](other.md) table/entity." names the other table by its page.
-            let other = item
-                .blocks
-                .iter()
-                .filter(|b| b.raw.starts_with("See ") || b.raw.starts_with("Same as "))
-                .find_map(|b| linked_page(b.raw));
-            match kind {
-                RelationshipKind::ManyToOne => rel.referenced_entity = other,
-                RelationshipKind::OneToMany => rel.referencing_entity = other,
-                RelationshipKind::ManyToMany => {}
-            }
-        }
-        match kind {
-            RelationshipKind::ManyToOne => {
-                rel.referencing_entity
-                    .get_or_insert_with(|| table.to_string());
-            }
-            RelationshipKind::OneToMany => {
-                rel.referenced_entity
-                    .get_or_insert_with(|| table.to_string());
-            }
-            RelationshipKind::ManyToMany => {}
-        }
-        rel
-    }
-
-    fn cascade(&mut self, p: &Prop<'_>, crumbs: &[&str]) -> Option<CascadeConfiguration> {
-        let mut config = CascadeConfiguration::default();
-        let mut any = false;
-        for (offset, part) in cell::split_br(p.raw) {
-            let at = p.at + offset;
-            if part.trim().is_empty() {
-                continue;
-            }
-            let Some((key, value)) = cell::key_value(part) else {
-                self.error(at, format!("`{part}` is not `Key: CascadeType`"), crumbs);
-                continue;
-            };
-            let word = cell::plain(value);
-            let crumb = format!("{}.{key}", crumbs.last().unwrap_or(&""));
-            let mut crumbs = crumbs.to_vec();
-            crumbs.pop();
-            crumbs.push(&crumb);
-            let Some(slot) = config.field_mut(key) else {
-                self.warn(
-                    at,
-                    format!("unknown cascade key `{key}`: expected Archive, Assign, Delete, Merge, Reparent, RollupView, Share or Unshare"),
-                    &crumbs,
-                );
-                continue;
-            };
-            match CascadeType::parse(&word) {
-                Some(c) => {
-                    *slot = Some(c);
-                    any = true;
-                }
-                None => {
-                    let value_at = at + part.find(value).unwrap_or(0);
-                    self.error(
-                        value_at,
-                        format!("unknown cascade value `{word}`: expected Cascade, NoCascade, Active, UserOwned, RemoveLink or Restrict"),
-                        &crumbs,
-                    )
-                }
-            }
-        }
-        any.then_some(config)
-    }
 }
 
 fn lowercase(s: String) -> String {
@@ -787,28 +659,15 @@ const KNOWN_COLUMN_PROPERTIES: &[&str] = &[
     "Added by",
 ];
 
-const KNOWN_RELATIONSHIP_PROPERTIES: &[&str] = &[
-    "IsHierarchical",
-    "IsCustomizable",
-    "IsRelationshipAttributeDenormalized",
-    "DenormalizedAttributeName",
-    "EntityKey",
-    "IsDenormalizedLookup",
-    "RelationshipType",
-    "SecurityTypes",
-    "IsValidForAdvancedFind",
-    "Entity1LogicalName",
-    "Entity2LogicalName",
-    "Entity1IntersectAttribute",
-    "Entity2IntersectAttribute",
-    "Entity1NavigationPropertyName",
-    "Entity2NavigationPropertyName",
-    "IntersectAttribute",
-];
-
 /// `# Session (msdyn_ocsession) table/entity reference (Microsoft Dynamics 365 Sales)`
 /// -> (`Some("Session")`, `"msdyn_ocsession"`); `# ActionCardUserSettings Entity Reference`
 /// -> (`None`, `"ActionCardUserSettings"`).
+///
+/// A deprecation marker (`(Deprecated)`, `[DEPRECATED]`, any case) is never the schema name:
+/// `# Old Thing (Deprecated) (sample_old) …` -> (`Some("Old Thing (Deprecated)")`,
+/// `"sample_old"`), and with no display name the marker and the name are the display, as
+/// written: `# sample_old (Deprecated) entity reference` -> (`Some("sample_old (Deprecated)")`,
+/// `"sample_old"`).
 pub(crate) fn split_h1(h1: &str) -> Option<(Option<&str>, &str)> {
     let lower = h1.to_ascii_lowercase();
     let head = match lower.find("entity reference") {
@@ -821,15 +680,45 @@ pub(crate) fn split_h1(h1: &str) -> Option<(Option<&str>, &str)> {
         }
         None => h1.trim(),
     };
-    if let Some(inner) = head.strip_suffix(')') {
+    // The name without the markers around it.
+    let mut name = head;
+    loop {
+        let before = name;
+        if let Some((at, len)) = marker_at(name) {
+            if at == 0 || at + len == name.len() {
+                name = if at == 0 { &name[len..] } else { &name[..at] }.trim();
+            }
+        }
+        if name == before {
+            break;
+        }
+    }
+    if let Some(inner) = name.strip_suffix(')') {
         let open = inner.rfind('(')?;
         let schema = inner[open + 1..].trim();
-        let display = inner[..open].trim();
+        let display = head[..head.rfind(schema)?]
+            .trim_end()
+            .strip_suffix('(')?
+            .trim();
         let ok = !schema.is_empty() && !schema.contains(char::is_whitespace);
         return ok.then_some(((!display.is_empty()).then_some(display), schema));
     }
-    let ok = !head.is_empty() && !head.contains(char::is_whitespace);
-    ok.then_some((None, head))
+    let ok = !name.is_empty() && !name.contains(char::is_whitespace);
+    ok.then_some(((name != head).then_some(head), name))
+}
+
+/// The first deprecation marker in `text`, as written: `(Deprecated)` or `[DEPRECATED]`, in any
+/// letter case.
+pub(crate) fn deprecation_marker(text: &str) -> Option<&str> {
+    marker_at(text).map(|(at, len)| &text[at..at + len])
+}
+
+fn marker_at(text: &str) -> Option<(usize, usize)> {
+    let lower = text.to_ascii_lowercase();
+    ["(deprecated)", "[deprecated]"]
+        .iter()
+        .filter_map(|m| lower.find(m).map(|at| (at, m.len())))
+        .min()
 }
 
 /// The product a page belongs to: the H1's or title's `(Microsoft …)` suffix, else the
@@ -945,6 +834,26 @@ mod tests {
             (
                 "AIPluginTitle table/entity reference (Microsoft Dataverse)",
                 Some((None, "AIPluginTitle")),
+            ),
+            (
+                "Old Thing (Deprecated) (sample_old) table/entity reference",
+                Some((Some("Old Thing (Deprecated)"), "sample_old")),
+            ),
+            (
+                "[DEPRECATED] Old Thing (sample_old) table/entity reference",
+                Some((Some("[DEPRECATED] Old Thing"), "sample_old")),
+            ),
+            (
+                "sample_old (Deprecated) entity reference",
+                Some((Some("sample_old (Deprecated)"), "sample_old")),
+            ),
+            (
+                "[Deprecated] sample_old Entity Reference",
+                Some((Some("[Deprecated] sample_old"), "sample_old")),
+            ),
+            (
+                "Old Thing (sample_old) (DEPRECATED) table/entity reference",
+                Some((Some("Old Thing"), "sample_old")),
             ),
             ("Just some words", None),
         ];
