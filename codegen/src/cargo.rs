@@ -10,13 +10,16 @@ use std::path::{Path, PathBuf};
 /// Generates the tables of a docs directory for the crate whose build script calls it.
 #[derive(Debug, Clone)]
 pub struct BuildScript {
-    docs: PathBuf,
+    docs: Vec<PathBuf>,
     strict: bool,
     tables: Option<BTreeSet<String>>,
+    products: Option<BTreeSet<String>>,
 }
 
 impl BuildScript {
-    /// Pages from `docs`, unless `DATAVERSE_DOCS_DIR` names another directory;
+    /// Pages from `docs`, unless `DATAVERSE_DOCS_DIR` names other directories (several separated
+    /// by the platform's path-list separator, `:` on Unix and `;` on Windows);
+    /// `DATAVERSE_PRODUCTS=sales,customer-service` merges only those products' extension pages;
     /// `DATAVERSE_STRICT=1` turns warnings into errors; `DATAVERSE_TABLES=account,contact`
     /// generates only those tables and the tables they reference. A variable that is set but
     /// unusable (see [`config_from`]) fails the build with a message naming it: it never falls
@@ -25,6 +28,7 @@ impl BuildScript {
         println!("cargo::rerun-if-env-changed=DATAVERSE_DOCS_DIR");
         println!("cargo::rerun-if-env-changed=DATAVERSE_STRICT");
         println!("cargo::rerun-if-env-changed=DATAVERSE_TABLES");
+        println!("cargo::rerun-if-env-changed=DATAVERSE_PRODUCTS");
         match config_from(|name| std::env::var_os(name), docs) {
             Ok(config) => config,
             Err(message) => fail(&message),
@@ -34,9 +38,10 @@ impl BuildScript {
     /// Pages from exactly `docs` (no environment override).
     pub fn new(docs: impl Into<PathBuf>) -> Self {
         BuildScript {
-            docs: docs.into(),
+            docs: vec![docs.into()],
             strict: false,
             tables: None,
+            products: None,
         }
     }
 
@@ -59,24 +64,32 @@ impl BuildScript {
 
     fn generate_into(&self, out: &Path) -> Result<(), String> {
         // Cargo scans a directory recursively: any added, removed or edited page re-runs this.
-        println!("cargo::rerun-if-changed={}", self.docs.display());
-        let docs = io::read_docs(&self.docs).map_err(|d| d.to_string())?;
+        for dir in &self.docs {
+            println!("cargo::rerun-if-changed={}", dir.display());
+        }
+        let docs = io::read_docs_roots(&self.docs).map_err(|d| d.to_string())?;
         if docs.files.is_empty() && docs.diagnostics.is_empty() {
-            return Err(format!(
-                "{}: {NO_PAGES}",
-                escape_hazards(&self.docs.display().to_string())
-            ));
+            let dirs: Vec<String> = self.docs.iter().map(|d| d.display().to_string()).collect();
+            return Err(format!("{}: {NO_PAGES}", escape_hazards(&dirs.join(", "))));
         }
         let generated = generate_docs(
             docs,
             Options {
                 strict: self.strict,
                 tables: self.tables.clone(),
+                products: self.products.clone(),
             },
         )
         .map_err(|e| e.to_string())?;
         for d in generated.diagnostics.iter() {
             println!("cargo::warning={d}");
+        }
+        // Informational lines (escaped: one line each), never counted by strict.
+        for note in crate::skipped_note(&generated.skipped)
+            .into_iter()
+            .chain(generated.notes.iter().cloned())
+        {
+            println!("cargo::warning={note}");
         }
         io::write_output(out, &generated.files)
             .map(|_| ())
@@ -88,6 +101,7 @@ impl BuildScript {
 pub const DOCS_DIR_VAR: &str = "DATAVERSE_DOCS_DIR";
 pub const TABLES_VAR: &str = "DATAVERSE_TABLES";
 pub const STRICT_VAR: &str = "DATAVERSE_STRICT";
+pub const PRODUCTS_VAR: &str = "DATAVERSE_PRODUCTS";
 
 /// What a docs directory without a page is told (the CLI says it too).
 pub const NO_PAGES: &str =
@@ -103,7 +117,13 @@ pub const NO_PAGES: &str =
 ///   working directory, the package's manifest directory, and the message says so);
 /// - `DATAVERSE_TABLES` set must name at least one table (logical names, separated by commas or
 ///   whitespace); an empty or blank list, or a value that is not UTF-8, is an error;
-/// - `DATAVERSE_STRICT` is `1` or `true` for strict, anything else is not strict.
+/// - `DATAVERSE_STRICT` is `1` or `true` for strict, anything else is not strict;
+/// - `DATAVERSE_PRODUCTS` set must name at least one product slug (see
+///   [`crate::product_slug`]), separated by commas or whitespace; a slug no page names is an
+///   error of the run, listing the known ones.
+///
+/// `DATAVERSE_DOCS_DIR` may list several directories, separated by the platform's path-list
+/// separator ([`std::env::split_paths`]: `:` on Unix, `;` on Windows); each must be usable.
 ///
 /// Only `DATAVERSE_DOCS_DIR` touches the file system (to look at the directory it names).
 pub fn config_from(
@@ -111,8 +131,36 @@ pub fn config_from(
     default_docs: impl Into<PathBuf>,
 ) -> Result<BuildScript, String> {
     let docs = match env(DOCS_DIR_VAR) {
-        None => default_docs.into(),
-        Some(value) => docs_dir(value, &default_docs.into())?,
+        None => vec![default_docs.into()],
+        Some(value) => {
+            let default_docs = default_docs.into();
+            let mut dirs = Vec::new();
+            if value.to_string_lossy().trim().is_empty() {
+                // Refused, with the message that says it is empty.
+                dirs.push(docs_dir(value, &default_docs)?);
+            } else {
+                for part in std::env::split_paths(&value) {
+                    // `a::b` or a trailing separator: an empty entry names nothing, skip it.
+                    if !part.as_os_str().is_empty() {
+                        dirs.push(docs_dir(part.into_os_string(), &default_docs)?);
+                    }
+                }
+            }
+            dirs
+        }
+    };
+    let products = match env(PRODUCTS_VAR) {
+        None => None,
+        Some(value) => {
+            let list = value.to_str().map(parse_products).unwrap_or_default();
+            if list.is_empty() {
+                return Err(format!(
+                    "{PRODUCTS_VAR} is set but names no product (its value is `{}`): list product names separated by commas, e.g. {PRODUCTS_VAR}=sales,customer-service (`cargo run -p dataverse-codegen -- products` lists them), or unset it to merge every product",
+                    escape_hazards(&value.to_string_lossy())
+                ));
+            }
+            Some(list)
+        }
     };
     let tables = match env(TABLES_VAR) {
         None => None,
@@ -142,6 +190,7 @@ pub fn config_from(
         docs,
         strict,
         tables,
+        products,
     })
 }
 
@@ -204,6 +253,11 @@ pub fn parse_tables(list: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// A product list: slugs separated by commas or whitespace, lower-cased.
+pub fn parse_products(list: &str) -> BTreeSet<String> {
+    parse_tables(list)
+}
+
 fn fail(message: &str) -> ! {
     eprintln!("dataverse-codegen failed:\n{message}");
     for line in message.lines() {
@@ -256,7 +310,8 @@ mod tests {
     #[test]
     fn unset_variables_give_the_default_docs_every_table_and_not_strict() {
         let config = config_from(env(&[]), "docs-in").expect("the defaults");
-        assert_eq!(config.docs, PathBuf::from("docs-in"));
+        assert_eq!(config.docs, [PathBuf::from("docs-in")]);
+        assert_eq!(config.products, None);
         assert_eq!(config.tables, None);
         assert!(!config.strict);
     }
@@ -265,7 +320,7 @@ mod tests {
     fn a_docs_dir_with_a_page_at_any_depth_is_used() {
         let docs = Scratch::new("nested", &["notes.txt", "sales/deep/x.md"]);
         let config = config_from(env(&[(DOCS_DIR_VAR, docs.path())]), "docs-in").expect("used");
-        assert_eq!(config.docs, docs.0);
+        assert_eq!(config.docs, std::slice::from_ref(&docs.0));
     }
 
     #[test]
@@ -375,6 +430,43 @@ mod tests {
     }
 
     #[test]
+    fn several_docs_dirs_are_separated_by_the_path_list_separator() {
+        let (a, b) = (
+            Scratch::new("several-a", &["x.md"]),
+            Scratch::new("several-b", &["y/z.md"]),
+        );
+        let list = std::env::join_paths([&a.0, &b.0]).expect("joinable");
+        let list = list.to_str().expect("UTF-8").to_string();
+        let config = config_from(env(&[(DOCS_DIR_VAR, &list)]), "docs-in").expect("both");
+        assert_eq!(config.docs, [a.0.clone(), b.0.clone()]);
+        // One unusable entry refuses the whole variable, naming that entry.
+        let bad =
+            std::env::join_paths([a.0.clone(), PathBuf::from("/no/such/docs")]).expect("joinable");
+        let err = config_from(
+            env(&[(DOCS_DIR_VAR, bad.to_str().expect("UTF-8"))]),
+            "docs-in",
+        )
+        .expect_err("refused");
+        assert_eq!(err, "DATAVERSE_DOCS_DIR=/no/such/docs: no such directory");
+    }
+
+    #[test]
+    fn products_are_parsed_and_a_blank_list_is_an_error() {
+        let config = config_from(env(&[(PRODUCTS_VAR, "Sales, customer-service")]), "docs-in")
+            .expect("a list");
+        let products = config.products.expect("selected");
+        assert_eq!(
+            products.iter().collect::<Vec<_>>(),
+            ["customer-service", "sales"]
+        );
+        let err = config_from(env(&[(PRODUCTS_VAR, " , ")]), "docs-in").expect_err("blank");
+        assert!(
+            err.starts_with("DATAVERSE_PRODUCTS is set but names no product (its value is ` , `)"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn hazards_in_the_docs_dir_are_escaped() {
         let err = config_from(
             env(&[(DOCS_DIR_VAR, "/no/such\ncargo::rustc-link-arg=-evil")]),
@@ -382,7 +474,8 @@ mod tests {
         )
         .expect_err("refused");
         assert!(!err.contains('\n'), "{err}");
-        assert!(err.contains("/no/such\\u{a}cargo::"), "{err}");
+        // `:` separates paths on Unix: the first entry is the one refused.
+        assert!(err.contains("/no/such\\u{a}cargo"), "{err}");
     }
 
     #[test]

@@ -8,36 +8,112 @@ use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-/// The pages of a docs directory, and the files that could not be read as pages.
+/// The pages of one or more docs directories, and the files that could not be read as pages.
 #[derive(Debug, Default)]
 pub struct Docs {
     pub files: Vec<SourceFile>,
     /// Unreadable, binary or non-UTF-8 files (content or path): errors reported with the rest
     /// of the run.
     pub diagnostics: Diagnostics,
+    /// The git commit of each root that is inside a git checkout of its own (see
+    /// [`provenance`]), in root-name order: the generated index file's header records them.
+    pub provenance: Vec<Provenance>,
+}
+
+/// Which commit of a git checkout a docs root was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    /// The root's name: its prefix in file paths (see [`read_docs_roots`]), or its last path
+    /// component when it is the only root.
+    pub root: String,
+    /// The commit HEAD names (40 hex digits); `None` when it cannot be read from the `.git`
+    /// directory (a `.git` file of a worktree or submodule, an unborn branch, a broken ref).
+    pub commit: Option<String>,
+}
+
+impl Provenance {
+    /// The header line: `docs: <root> at <commit>` (or `at an unknown commit`).
+    pub fn line(&self) -> String {
+        match &self.commit {
+            Some(c) => format!("docs: {} at {c}", self.root),
+            None => format!("docs: {} at an unknown commit", self.root),
+        }
+    }
 }
 
 /// Reads every `*.md` under `dir` (recursively), sorted by relative path with `/` separators.
 /// Only an unreadable directory is an `Err`; a bad file is a diagnostic in [`Docs`], and so is
 /// a path below `dir` that is not UTF-8 (a lossy name could collapse two pages into one).
 pub fn read_docs(dir: &Path) -> Result<Docs, Diagnostics> {
-    let mut diags = Diagnostics::default();
-    let mut paths = Vec::new();
-    if let Err(e) = collect_md(dir, &mut paths) {
-        diags.push(Diagnostic::error(
-            loc(&dir.display().to_string()),
-            format!("cannot read the docs directory: {e}"),
-        ));
-        return Err(diags);
+    read_docs_roots(&[dir.to_path_buf()])
+}
+
+/// Reads every `*.md` under each root, as [`read_docs`] does for one. A root given twice is read
+/// once. With one root, file paths are relative to it; with several, each file's path is
+/// prefixed with its root's *name*: the root's last path component, or, when another root ends
+/// the same way, its shortest run of trailing components that no other root ends with
+/// (`.../data-platform/reference/entities`, `ce/sales/developer/reference/entities` and
+/// `ce/developer/entities` are named `data-platform/reference/entities`,
+/// `developer/reference/entities` and `developer/entities`). Names come
+/// from the set of roots, so the paths (and the whole output) do not depend on the order the
+/// roots are given in. Every unreadable root is an error; the others are still read.
+pub fn read_docs_roots(roots: &[PathBuf]) -> Result<Docs, Diagnostics> {
+    let mut unique: Vec<&PathBuf> = Vec::new();
+    for r in roots {
+        if !unique.contains(&r) {
+            unique.push(r);
+        }
     }
-    let mut files = Vec::with_capacity(paths.len());
+    let names = root_names(&unique);
+    let mut diags = Diagnostics::default();
+    let mut failed = Diagnostics::default();
+    let mut files = Vec::new();
+    let mut provenance = Vec::new();
+    for (dir, name) in unique.iter().zip(&names) {
+        let prefix = if unique.len() == 1 {
+            String::new()
+        } else {
+            format!("{name}/")
+        };
+        let mut paths = Vec::new();
+        if let Err(e) = collect_md(dir, &mut paths) {
+            failed.push(Diagnostic::error(
+                loc(&dir.display().to_string()),
+                format!("cannot read the docs directory: {e}"),
+            ));
+            continue;
+        }
+        read_files(dir, &prefix, paths, &mut files, &mut diags);
+        if let Some(p) = self::provenance(dir, name) {
+            provenance.push(p);
+        }
+    }
+    if !failed.is_empty() {
+        return Err(failed);
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    provenance.sort_by(|a, b| a.root.cmp(&b.root));
+    Ok(Docs {
+        files,
+        diagnostics: diags,
+        provenance,
+    })
+}
+
+fn read_files(
+    dir: &Path,
+    prefix: &str,
+    paths: Vec<PathBuf>,
+    files: &mut Vec<SourceFile>,
+    diags: &mut Diagnostics,
+) {
     for path in paths {
         let rel = match relative(dir, &path) {
-            Ok(rel) => rel,
+            Ok(rel) => format!("{prefix}{rel}"),
             Err(lossy) => {
                 let raw = path.strip_prefix(dir).unwrap_or(&path);
                 diags.push(Diagnostic::error(
-                    loc(&lossy),
+                    loc(&format!("{prefix}{lossy}")),
                     format!(
                         "the path {raw:?} is not valid UTF-8: rename it (pages are named by their UTF-8 path)"
                     ),
@@ -53,11 +129,111 @@ pub fn read_docs(dir: &Path) -> Result<Docs, Diagnostics> {
             Err(e) => diags.push(Diagnostic::error(loc(&rel), format!("cannot read: {e}"))),
         }
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Docs {
-        files,
-        diagnostics: diags,
+}
+
+/// The name of each root (see [`read_docs_roots`]): the shortest run of trailing components no
+/// other root ends with. Components are those of the absolute path (for `.` or `..`), shown
+/// lossily when not UTF-8.
+pub fn root_names(roots: &[&PathBuf]) -> Vec<String> {
+    let parts: Vec<Vec<String>> = roots
+        .iter()
+        .map(|r| {
+            let abs = std::fs::canonicalize(r).unwrap_or_else(|_| r.to_path_buf());
+            abs.components()
+                .filter_map(|c| match c {
+                    std::path::Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect();
+    let suffix = |p: &[String], k: usize| p[p.len().saturating_sub(k)..].join("/");
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut k = 1;
+            while k < p.len()
+                && parts
+                    .iter()
+                    .enumerate()
+                    .any(|(j, q)| j != i && suffix(q, k) == suffix(p, k))
+            {
+                k += 1;
+            }
+            let name = suffix(p, k);
+            if name.is_empty() {
+                "docs".to_string()
+            } else {
+                name
+            }
+        })
+        .collect()
+}
+
+/// The commit of the git checkout holding `dir`, named `name`: `None` when `dir` is in no git
+/// checkout, or in the same checkout as the working directory (the project's own docs: its
+/// commit changes with every commit of the project, so recording it would make every build
+/// differ). Read from the `.git` directory, never by running git: `HEAD` is either the commit
+/// itself (a detached HEAD) or `ref: refs/...`, read from that file, else from `packed-refs`.
+pub fn provenance(dir: &Path, name: &str) -> Option<Provenance> {
+    let abs = std::fs::canonicalize(dir).ok()?;
+    let git = find_git(&abs)?;
+    let own = std::env::current_dir()
+        .ok()
+        .and_then(|d| std::fs::canonicalize(d).ok())
+        .and_then(|d| find_git(&d));
+    if own.as_ref() == Some(&git) {
+        return None;
+    }
+    let root = if name.contains('/') || name == "docs" {
+        name.to_string()
+    } else {
+        abs.file_name()
+            .map_or_else(|| name.to_string(), |n| n.to_string_lossy().into_owned())
+    };
+    Some(Provenance {
+        root,
+        commit: git_commit(&git),
     })
+}
+
+/// The nearest `.git` (directory or file) at `dir` or above it.
+fn find_git(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .map(|d| d.join(".git"))
+        .find(|g| std::fs::symlink_metadata(g).is_ok())
+}
+
+/// The commit HEAD names in a `.git` directory; `None` for a `.git` file (a worktree or
+/// submodule: reported as unknown) or anything unreadable.
+pub fn git_commit(git: &Path) -> Option<String> {
+    if !git.is_dir() {
+        return None;
+    }
+    let head = std::fs::read_to_string(git.join("HEAD")).ok()?;
+    let head = head.trim();
+    let Some(reference) = head.strip_prefix("ref:") else {
+        return is_hash(head).then(|| head.to_ascii_lowercase());
+    };
+    let reference = reference.trim();
+    // Only `refs/...` names, with no `..`: HEAD is data, not a path to follow anywhere.
+    if !reference.starts_with("refs/") || reference.split('/').any(|p| p.is_empty() || p == "..") {
+        return None;
+    }
+    if let Ok(text) = std::fs::read_to_string(git.join(reference)) {
+        let hash = text.trim();
+        return is_hash(hash).then(|| hash.to_ascii_lowercase());
+    }
+    let packed = std::fs::read_to_string(git.join("packed-refs")).ok()?;
+    packed.lines().find_map(|line| {
+        let (hash, name) = line.split_once(' ')?;
+        (name.trim() == reference && is_hash(hash)).then(|| hash.to_ascii_lowercase())
+    })
+}
+
+fn is_hash(s: &str) -> bool {
+    s.len() == 40 && s.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 fn loc(file: &str) -> Loc {
@@ -331,6 +507,34 @@ mod tests {
         for &(name, plain) in cases {
             assert_eq!(is_plain_file_name(name), plain, "{name:?}");
         }
+    }
+
+    #[test]
+    fn root_names_are_the_shortest_distinct_suffixes() {
+        let roots: Vec<PathBuf> = [
+            "/r/powerapps-docs/developer/data-platform/reference/entities",
+            "/r/ce/ce/sales/developer/reference/entities",
+            "/r/ce/ce/developer/entities",
+            "/r/other/dv",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        let refs: Vec<&PathBuf> = roots.iter().collect();
+        assert_eq!(
+            root_names(&refs),
+            [
+                "data-platform/reference/entities",
+                "developer/reference/entities",
+                "developer/entities",
+                "dv"
+            ]
+        );
+        let mut reversed = refs.clone();
+        reversed.reverse();
+        let mut names = root_names(&reversed);
+        names.reverse();
+        assert_eq!(names, root_names(&refs));
     }
 
     #[test]

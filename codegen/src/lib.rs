@@ -27,7 +27,7 @@ pub mod webapi;
 use diag::{Diagnostic, Diagnostics, GenerateError};
 use model::Model;
 use source::{Loc, SourceFile};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Run options shared by the CLI and the build script.
 #[derive(Debug, Clone, Default)]
@@ -35,7 +35,11 @@ pub struct Options {
     /// Treat warnings as errors.
     pub strict: bool,
     /// Generate only these tables (logical names) and the tables they reference; all when `None`.
-    pub tables: Option<std::collections::BTreeSet<String>>,
+    pub tables: Option<BTreeSet<String>>,
+    /// Merge only these products' extension layers (product slugs, see [`product_slug`]); base
+    /// layers are always merged, and so are extension pages that name no product. All when
+    /// `None`. A slug no page has is an error listing the known ones.
+    pub products: Option<BTreeSet<String>>,
 }
 
 /// The name of the index file that declares one module per table.
@@ -57,13 +61,113 @@ pub struct Generated {
     pub model: Model,
     /// Warnings (a successful run has no errors).
     pub diagnostics: Diagnostics,
+    /// Markdown files that are not table pages ([`parse::recognise`]), in path order: not
+    /// diagnostics, so `strict` does not count them. [`skipped_note`] is their one-line summary.
+    pub skipped: Vec<Skipped>,
+    /// Informational notes, one per table that had older copies of a product's page (see
+    /// [`older_copies`]): not diagnostics, so `strict` does not count them.
+    pub notes: Vec<String>,
+}
+
+/// A markdown file that is not a table page, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub file: String,
+    pub reason: String,
+}
+
+/// The one line that names every skipped file and why, `None` when none was skipped.
+pub fn skipped_note(skipped: &[Skipped]) -> Option<String> {
+    let n = skipped.len();
+    if n == 0 {
+        return None;
+    }
+    let list: Vec<String> = skipped
+        .iter()
+        .map(|s| format!("{} ({})", s.file, s.reason))
+        .collect();
+    let text = format!(
+        "note: skipped {n} markdown {}: {}",
+        if n == 1 {
+            "file that is not a table/entity reference page"
+        } else {
+            "files that are not table/entity reference pages"
+        },
+        list.join(", ")
+    );
+    Some(text::escape_hazards(&text).into_owned())
+}
+
+/// The slug that names a product in `--products` and `DATAVERSE_PRODUCTS`: the page's product
+/// name without a leading `Microsoft ` and then without a leading `Dynamics 365 ` (when more
+/// follows), lower-cased, every run of other characters than ASCII letters and digits one `-`,
+/// with no `-` at either end. `Microsoft Dataverse` -> `dataverse`, `Microsoft Dynamics 365` ->
+/// `dynamics-365`, `Microsoft Dynamics 365 Sales` -> `sales`, `Microsoft Dynamics 365 Customer
+/// Service` -> `customer-service`.
+pub fn product_slug(name: &str) -> String {
+    let mut s = name.trim();
+    if let Some(rest) = s.strip_prefix("Microsoft ") {
+        s = rest.trim_start();
+    }
+    if let Some(rest) = s.strip_prefix("Dynamics 365 ") {
+        if !rest.trim().is_empty() {
+            s = rest.trim_start();
+        }
+    }
+    let mut slug = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
+/// One product of a docs set and the pages behind it, for the CLI's `products` command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Product {
+    pub slug: String,
+    /// The full name the pages give (the first in name order when pages spell it differently).
+    pub name: String,
+    /// Page paths, each with whether it is an extension page.
+    pub pages: Vec<(String, bool)>,
 }
 
 /// Parses, lowers and merges pages into the model. Pages are processed in path order whatever
 /// order they are given in, so the model (and every diagnostic) is the same for any order.
+/// Markdown files that are not table pages ([`parse::recognise`]) are left out.
 pub fn build_model(sources: &[SourceFile]) -> (Model, Diagnostics) {
+    let run = analyse(sources, None);
+    (run.model, run.diags)
+}
+
+struct Run {
+    model: Model,
+    diags: Diagnostics,
+    skipped: Vec<Skipped>,
+    notes: Vec<String>,
+    products: Vec<Product>,
+}
+
+fn analyse(sources: &[SourceFile], chosen: Option<&BTreeSet<String>>) -> Run {
     let mut sorted: Vec<&SourceFile> = sources.iter().collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut skipped = Vec::new();
+    sorted.retain(|file| match parse::recognise::recognise(file) {
+        None => true,
+        Some(reason) => {
+            skipped.push(Skipped {
+                file: file.path.clone(),
+                reason,
+            });
+            false
+        }
+    });
     let mut diags = Diagnostics::default();
     let mut facts = Vec::with_capacity(sorted.len());
     for (fact, ds) in parallel_map(&sorted, |file| {
@@ -75,10 +179,101 @@ pub fn build_model(sources: &[SourceFile]) -> (Model, Diagnostics) {
         diags.extend(ds);
         facts.extend(fact);
     }
+    // Every product the pages name, with its pages (before any selection).
+    let mut by_slug: BTreeMap<String, Product> = BTreeMap::new();
+    for f in &facts {
+        let Some(name) = f.origin.product.as_deref() else {
+            continue;
+        };
+        let slug = product_slug(name);
+        let product = by_slug.entry(slug.clone()).or_insert_with(|| Product {
+            slug,
+            name: name.to_string(),
+            pages: Vec::new(),
+        });
+        if name < product.name.as_str() {
+            product.name = name.to_string();
+        }
+        product.pages.push((f.origin.file.clone(), f.extension));
+    }
+    let products: Vec<Product> = by_slug.into_values().collect();
+    if let Some(chosen) = chosen {
+        let known: Vec<&str> = products.iter().map(|p| p.slug.as_str()).collect();
+        for name in chosen.iter().filter(|n| !known.contains(&n.as_str())) {
+            diags.push(Diagnostic::error(
+                Loc {
+                    file: "DATAVERSE_PRODUCTS".to_string(),
+                    line: 1,
+                    col: 1,
+                },
+                format!(
+                    "product `{name}` was asked for, but no page names it: the products of these pages are {}",
+                    if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                ),
+            ));
+        }
+        facts.retain(|f| {
+            !f.extension
+                || f.origin
+                    .product
+                    .as_deref()
+                    .map_or(true, |p| chosen.contains(&product_slug(p)))
+        });
+    }
     let (model, ds) = model::merge(facts);
+    let notes = older_copies(&model);
     diags.extend(ds);
     diags.extend(model::validate(&model));
-    (model, diags.finish())
+    Run {
+        model,
+        diags: diags.finish(),
+        skipped,
+        notes,
+        products,
+    }
+}
+
+/// One note per table whose pages merge rule 2 replaced (within one product the newest
+/// `ms.date` wins whole), naming each copy that is not used and why, in table order.
+fn older_copies(model: &Model) -> Vec<String> {
+    model
+        .superseded
+        .iter()
+        .map(|(table, old)| {
+            let list: Vec<String> = old
+                .iter()
+                .map(|s| {
+                    let product = s.old.product.as_deref().unwrap_or("unnamed product");
+                    let why = match s.old.date {
+                        Some(a) if s.old.date == s.by.date => {
+                            format!("also dated {a}, the earlier path")
+                        }
+                        Some(a) => format!("dated {a}"),
+                        None => "undated".to_string(),
+                    };
+                    format!("{} ({product}, {why}; {} is used)", s.old.file, s.by.file)
+                })
+                .collect();
+            let text = format!(
+                "note: `{table}`: {} older cop{} not used: {}",
+                list.len(),
+                if list.len() == 1 { "y" } else { "ies" },
+                list.join(", ")
+            );
+            text::escape_hazards(&text).into_owned()
+        })
+        .collect()
+}
+
+/// Every product the pages name, with the pages behind it (base or extension), in slug order.
+/// Pages that name no product are not listed (they are merged whatever the selection).
+pub fn products(sources: &[SourceFile]) -> (Vec<Product>, Diagnostics) {
+    let run = analyse(sources, None);
+    let mut list = run.products;
+    for p in &mut list {
+        p.pages.sort();
+    }
+    (list, run.diags)
 }
 
 /// Maps `f` over `items` on every available core, keeping the input order in the output.
@@ -109,21 +304,30 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
 /// The whole pipeline: pages in, formatted files out. Any error (or, with `strict`, any
 /// warning) returns every diagnostic of the run and no output.
 pub fn generate(sources: &[SourceFile], options: Options) -> Result<Generated, GenerateError> {
-    generate_with(sources, Diagnostics::default(), options)
+    generate_with(sources, Diagnostics::default(), &[], options)
 }
 
 /// [`generate`] over a docs directory read by [`io::read_docs`]: files that could not be read
-/// are reported together with every other diagnostic of the run.
+/// are reported together with every other diagnostic of the run. The index file's header
+/// records the commit of each docs root that is a git checkout ([`io::Docs::provenance`]).
 pub fn generate_docs(docs: io::Docs, options: Options) -> Result<Generated, GenerateError> {
-    generate_with(&docs.files, docs.diagnostics, options)
+    let lines: Vec<String> = docs.provenance.iter().map(io::Provenance::line).collect();
+    generate_with(&docs.files, docs.diagnostics, &lines, options)
 }
 
 fn generate_with(
     sources: &[SourceFile],
     earlier: Diagnostics,
+    provenance: &[String],
     options: Options,
 ) -> Result<Generated, GenerateError> {
-    let (mut model, mut diags) = build_model(sources);
+    let Run {
+        mut model,
+        mut diags,
+        skipped,
+        notes,
+        ..
+    } = analyse(sources, options.products.as_ref());
     diags.extend(earlier.0);
     if let Some(tables) = &options.tables {
         for name in model.select(tables) {
@@ -157,9 +361,10 @@ fn generate_with(
     let names = names::assign(&model);
     let mut files = BTreeMap::new();
     let index = render::pretty(emit::index(&model, &names));
+    let index = index.map_err(|e| internal(INDEX_FILE, &e))?;
     files.insert(
         INDEX_FILE.to_string(),
-        index.map_err(|e| internal(INDEX_FILE, &e))?,
+        render::with_provenance(index, provenance),
     );
     let choices = render::pretty(emit::global_choices(&model, &names));
     let choices = choices.map_err(|e| internal(CHOICES_FILE, &e))?;
@@ -176,6 +381,8 @@ fn generate_with(
         files,
         model,
         diagnostics: diags,
+        skipped,
+        notes,
     })
 }
 
@@ -214,4 +421,43 @@ pub fn summary(model: &Model) -> Vec<String> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn product_slugs() {
+        for (name, slug) in [
+            ("Microsoft Dataverse", "dataverse"),
+            ("Microsoft Dynamics 365", "dynamics-365"),
+            ("Microsoft Dynamics 365 Sales", "sales"),
+            (
+                "Microsoft Dynamics 365 Customer Service",
+                "customer-service",
+            ),
+            ("Microsoft Dynamics 365 Field Service", "field-service"),
+            (
+                "Dynamics 365 Customer Insights - Journeys",
+                "customer-insights-journeys",
+            ),
+            ("Microsoft  Power Pages ", "power-pages"),
+        ] {
+            assert_eq!(product_slug(name), slug, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_skipped_note_is_one_line() {
+        assert_eq!(skipped_note(&[]), None);
+        let one = [Skipped {
+            file: "a/toc\n.md".to_string(),
+            reason: "an action page".to_string(),
+        }];
+        assert_eq!(
+            skipped_note(&one).as_deref(),
+            Some("note: skipped 1 markdown file that is not a table/entity reference page: a/toc\\u{a}.md (an action page)")
+        );
+    }
 }

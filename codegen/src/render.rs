@@ -17,6 +17,26 @@ pub fn pretty(tokens: TokenStream) -> Result<String, String> {
     Ok(text)
 }
 
+/// `text` (a generated file starting with [`HEADER`]) with `lines` as `// ` comment lines right
+/// after the header: the index file's provenance of the docs set. Each line has its control and
+/// bidirectional characters escaped, so it stays one comment line.
+pub fn with_provenance(text: String, lines: &[String]) -> String {
+    let Some(body) = text.strip_prefix(HEADER) else {
+        return text;
+    };
+    if lines.is_empty() {
+        return text;
+    }
+    let mut out = String::from(HEADER);
+    for line in lines {
+        out.push_str("// ");
+        out.push_str(&crate::text::escape_hazards(line));
+        out.push('\n');
+    }
+    out.push_str(body);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,5 +63,16 @@ mod tests {
         assert!(bidi.contains("U+202E"), "{bidi}");
         let broken = pretty(quote!(pub struct)).unwrap_err();
         assert!(broken.starts_with("does not parse: "), "{broken}");
+    }
+
+    #[test]
+    fn provenance_lines_follow_the_header() {
+        let text = format!("{HEADER}\npub struct A;\n");
+        assert_eq!(with_provenance(text.clone(), &[]), text);
+        let lines = ["docs: a at 0123".to_string(), "docs: b\nx".to_string()];
+        assert_eq!(
+            with_provenance(text, &lines),
+            format!("{HEADER}// docs: a at 0123\n// docs: b\\u{{a}}x\n\npub struct A;\n")
+        );
     }
 }

@@ -273,9 +273,14 @@ fn extension_only_tables_are_one_warning_and_strict_fails_on_it() {
     let run = common::run_generate(&[], &common::docs_in(), &out);
     assert!(run.status.success());
     let stderr = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
     assert!(
         stderr.contains(&format!(": warning: {summary}")),
+        "{stderr}"
+    );
+    // The older Sales copy is an informational note, not a warning: strict does not count it.
+    assert!(
+        stderr.ends_with("\nnote: `msdyn_ocsession`: 1 older copy not used: sales/msdyn_ocsession.2024-05-12.md (Microsoft Dynamics 365 Sales, dated 2024-05-12; sales/msdyn_ocsession.2024-05-19.md is used)\n"),
         "{stderr}"
     );
 
@@ -287,4 +292,79 @@ fn extension_only_tables_are_one_warning_and_strict_fails_on_it() {
     assert!(stderr.ends_with("1 error, 0 warnings\n"), "{stderr}");
     let written: Vec<_> = std::fs::read_dir(&strict_out).expect("out").collect();
     assert!(written.is_empty(), "nothing written");
+}
+
+fn docs_tree(root: &str) -> std::path::PathBuf {
+    common::fixtures(&format!("docs-tree/{root}"))
+}
+
+#[test]
+fn several_docs_roots_with_products_and_a_skipped_files_note() {
+    let pa = docs_tree("powerapps-docs");
+    let ce = docs_tree("dynamics-365-customer-engagement");
+    // `--docs` repeated, and several paths after one `--docs`: the same run.
+    let (one, two) = (scratch("cli-roots-one"), scratch("cli-roots-two"));
+    let a = bin()
+        .args(["generate", "--strict", "--products", "sales", "--docs"])
+        .arg(&pa)
+        .arg("--docs")
+        .arg(&ce)
+        .arg("--out")
+        .arg(&one)
+        .output()
+        .expect("runs");
+    let b = bin()
+        .args(["generate", "--strict", "--products", "sales", "--docs"])
+        .arg(&ce)
+        .arg(&pa)
+        .arg("--out")
+        .arg(&two)
+        .output()
+        .expect("runs");
+    for run in [&a, &b] {
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(run.status.success(), "{stderr}");
+        assert!(
+            stderr.starts_with("note: skipped 5 markdown files that are not table/entity reference pages: dynamics-365-customer-engagement/ce/customer-service/develop/reference/entities/deprecated-entities.md (a list of deprecated tables), "),
+            "{stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 3, "{stderr}");
+    }
+    assert_eq!(a.stdout.len(), b.stdout.len());
+    let shelf = |dir: &Path| std::fs::read_to_string(dir.join("sample_shelf.rs")).expect("written");
+    assert_eq!(shelf(&one), shelf(&two));
+    assert!(shelf(&one).contains("SAMPLES") && !shelf(&one).contains("SPARE_PARTS"));
+
+    let unknown = bin()
+        .args(["generate", "--products", "sale", "--docs"])
+        .arg(&ce)
+        .arg("--out")
+        .arg(scratch("cli-roots-unknown"))
+        .output()
+        .expect("runs");
+    assert_eq!(unknown.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&unknown.stderr);
+    assert!(
+        stderr.contains("error: product `sale` was asked for, but no page names it: the products of these pages are customer-service, dataverse, dynamics-365, sales"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn products_lists_slugs_names_and_pages() {
+    let run = bin()
+        .args(["products", "--docs"])
+        .arg(docs_tree("dynamics-365-customer-engagement"))
+        .output()
+        .expect("runs");
+    assert!(run.status.success());
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        stdout.starts_with("customer-service: Microsoft Dynamics 365 Customer Service\n  extension ce/customer-service/develop/reference/entities/sample_shelf.md\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("sales: Microsoft Dynamics 365 Sales\n  extension ce/sales/developer/reference/entities/sample_shelf.md\n"),
+        "{stdout}"
+    );
 }

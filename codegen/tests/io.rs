@@ -1,9 +1,10 @@
-//! `io::write_output` writes a set or nothing, and `io::read_docs` refuses non-UTF-8 paths.
+//! `io::write_output` writes a set or nothing, `io::read_docs` refuses non-UTF-8 paths, reads
+//! several roots, and records the git commit of a docs checkout.
 //!
 //! Tests run as root in CI, so failures are provoked with directories in the way, not with
 //! permissions.
 
-use dataverse_codegen::io::{read_docs, write_output};
+use dataverse_codegen::io::{read_docs, read_docs_roots, write_output, Provenance};
 use dataverse_codegen::render::HEADER;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -269,4 +270,100 @@ fn non_utf8_paths_are_located_errors_not_lossy_names() {
             "no error at {file} naming {raw}: {errors:#?}"
         );
     }
+}
+
+const PAGE: &str = "# Widget (sample_widget) table/entity reference (Microsoft Dataverse)\n\n## Properties\n\n|Property|Value|\n|---|---|\n|LogicalName|`sample_widget`|\n|PrimaryIdAttribute|`sample_widgetid`|\n";
+const HASH_A: &str = "0123456789abcdef0123456789abcdef01234567";
+const HASH_B: &str = "89abcdef0123456789abcdef0123456789abcdef";
+
+/// Writes a file, creating its directories.
+fn put(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().expect("a parent")).expect("dirs");
+    write(path, text);
+}
+
+/// A fake checkout: `<dir>/.git` with `HEAD` (and whatever `refs` says), a page in `<dir>/docs`.
+fn checkout(name: &str, head: &str, refs: &[(&str, &str)]) -> PathBuf {
+    let dir = scratch(name);
+    put(&dir.join(".git/HEAD"), head);
+    for (path, text) in refs {
+        put(&dir.join(".git").join(path), text);
+    }
+    put(&dir.join("docs/sample_widget.md"), PAGE);
+    dir.join("docs")
+}
+
+fn provenance(docs: &Path) -> Vec<Provenance> {
+    read_docs(docs).expect("readable").provenance
+}
+
+#[test]
+fn the_commit_of_a_docs_checkout_is_read_from_its_git_directory() {
+    let loose = checkout(
+        "git-loose",
+        "ref: refs/heads/main\n",
+        &[("refs/heads/main", &format!("{HASH_A}\n"))],
+    );
+    let packed = checkout(
+        "git-packed",
+        "ref: refs/heads/live\n",
+        &[(
+            "packed-refs",
+            &format!("# pack-refs with: peeled fully-peeled sorted\n{HASH_A} refs/heads/main\n{HASH_B} refs/heads/live\n"),
+        )],
+    );
+    let detached = checkout("git-detached", &format!("{}\n", HASH_B.to_uppercase()), &[]);
+    let escaping = checkout("git-escaping", "ref: refs/../../HEAD\n", &[]);
+    let cases = [
+        (&loose, Some(HASH_A)),
+        (&packed, Some(HASH_B)),
+        (&detached, Some(HASH_B)),
+        (&escaping, None),
+    ];
+    for (docs, commit) in cases {
+        assert_eq!(
+            provenance(docs),
+            [Provenance {
+                root: "docs".to_string(),
+                commit: commit.map(str::to_string),
+            }],
+            "{}",
+            docs.display()
+        );
+    }
+    // A worktree's `.git` is a file pointing elsewhere: the commit is reported as unknown.
+    let worktree = scratch("git-worktree");
+    put(
+        &worktree.join(".git"),
+        "gitdir: /elsewhere/.git/worktrees/x\n",
+    );
+    put(&worktree.join("docs/sample_widget.md"), PAGE);
+    let found = provenance(&worktree.join("docs"));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].line(), "docs: docs at an unknown commit");
+}
+
+#[test]
+fn the_index_header_records_each_root_checkout() {
+    let a = checkout(
+        "git-root-a",
+        "ref: refs/heads/main\n",
+        &[("refs/heads/main", HASH_A)],
+    );
+    let b = scratch("git-root-b").join("entities");
+    put(&b.join(".git/HEAD"), HASH_B);
+    put(&b.join("sample_other.md"), &PAGE.replace("widget", "other"));
+    let docs = read_docs_roots(&[b.clone(), a.clone()]).expect("readable");
+    let paths: Vec<&str> = docs.files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths, ["docs/sample_widget.md", "entities/sample_other.md"]);
+    let g = dataverse_codegen::generate_docs(docs, dataverse_codegen::Options::default())
+        .expect("generates");
+    let index = &g.files["tables.rs"];
+    let expected = format!("{HEADER}// docs: docs at {HASH_A}\n// docs: entities at {HASH_B}\n\n");
+    assert!(index.starts_with(&expected), "{index}");
+    // The same roots in the other order: the same output.
+    let again = read_docs_roots(&[a, b]).expect("readable");
+    let g2 = dataverse_codegen::generate_docs(again, dataverse_codegen::Options::default())
+        .expect("generates");
+    assert_eq!(g.files, g2.files);
 }

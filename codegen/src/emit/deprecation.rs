@@ -11,15 +11,14 @@ fn marked<'a>(texts: &[Option<&'a str>]) -> Option<&'a str> {
     texts.iter().flatten().copied().find(|t| is_marked(t))
 }
 
-/// `(Deprecated)`, `[DEPRECATED]`, or a text that is only the word (`Deprecated.`).
+/// `(Deprecated)`, `[DEPRECATED]` (the markers lowering keeps, see
+/// [`crate::model::deprecation_marker`]), or a text that is only the word (`Deprecated.`).
 pub fn is_marked(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    lower.contains("(deprecated)")
-        || lower.contains("[deprecated]")
-        || lower
+    crate::model::deprecation_marker(text).is_some()
+        || text
             .trim()
             .trim_matches(|c: char| !c.is_ascii_alphanumeric())
-            == "deprecated"
+            .eq_ignore_ascii_case("deprecated")
 }
 
 fn attribute(subject: &str, text: &str) -> TokenStream {

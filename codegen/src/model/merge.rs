@@ -4,7 +4,8 @@
 //! Rules (also in the README):
 //! 1. Pages are grouped by table logical name, then by product.
 //! 2. Within a product, the page with the newest `ms.date` wins whole; pages without a date lose
-//!    to dated ones, and between undated pages (or equal dates) the later path wins, with a warning.
+//!    to dated ones, and between undated pages (or equal dates) the later path wins. The copies
+//!    not used are no diagnostic: [`crate::generate`] notes them, one note per table.
 //! 3. Layers fold in order: base pages (not extensions) first, Dataverse before Dynamics 365
 //!    before other products, then extension pages by product name. A later layer adds targets,
 //!    choice values, columns and relationships, and replaces every property it states.
@@ -31,7 +32,11 @@ pub fn merge(pages: Vec<PageFacts>) -> (Model, Vec<Diagnostic>) {
     // The tables only extension pages describe, in name order, each with its first page.
     let mut extension_only: Vec<(String, Loc)> = Vec::new();
     for (name, pages) in by_table {
-        let mut layers = newest_per_product(pages, &mut diags);
+        let mut superseded = Vec::new();
+        let mut layers = newest_per_product(pages, &mut superseded);
+        if !superseded.is_empty() {
+            model.superseded.insert(name.clone(), superseded);
+        }
         layers.sort_by(|a, b| layer_key(a).cmp(&layer_key(b)));
         let mut layers = layers.into_iter();
         let Some(first) = layers.next() else { continue };
@@ -79,8 +84,9 @@ fn layer_key(p: &PageFacts) -> (bool, u8, Option<&str>, &str) {
     (p.extension, rank, product, &p.origin.file)
 }
 
-/// Keeps one page per product: the newest by `ms.date`, else the later path.
-fn newest_per_product(pages: Vec<PageFacts>, diags: &mut Vec<Diagnostic>) -> Vec<PageFacts> {
+/// Keeps one page per product: the newest by `ms.date`, else the later path. The copies it
+/// drops are no diagnostic: the caller ([`crate::generate`]) reports them as one note per table.
+fn newest_per_product(pages: Vec<PageFacts>, superseded: &mut Vec<Superseded>) -> Vec<PageFacts> {
     let mut by_product: BTreeMap<Option<String>, Vec<PageFacts>> = BTreeMap::new();
     for p in pages {
         by_product
@@ -89,31 +95,17 @@ fn newest_per_product(pages: Vec<PageFacts>, diags: &mut Vec<Diagnostic>) -> Vec
             .push(p);
     }
     let mut kept = Vec::new();
-    for (product, mut versions) in by_product {
+    for (_, mut versions) in by_product {
         versions
             .sort_by(|a, b| (a.origin.date, &a.origin.file).cmp(&(b.origin.date, &b.origin.file)));
-        let Some(winner) = versions.pop() else {
+        let Some(newest) = versions.pop() else {
             continue;
         };
-        let product = product.as_deref().unwrap_or("unnamed product");
-        for loser in &versions {
-            let why = match (loser.origin.date, winner.origin.date) {
-                (Some(a), Some(b)) if a == b => format!("both dated {a}"),
-                (Some(_), Some(_)) => continue, // the newer date wins: the normal case
-                _ => "without an ms.date to order them".to_string(),
-            };
-            diags.push(
-                Diagnostic::warning(
-                    loser.at.clone(),
-                    format!(
-                        "two versions of the {product} page of `{}`, {why}: {} wins as the later path, this page is ignored",
-                        winner.table.logical_name, winner.at
-                    ),
-                )
-                .at(&[&winner.table.logical_name]),
-            );
-        }
-        kept.push(winner);
+        superseded.extend(versions.into_iter().map(|old| Superseded {
+            old: old.origin,
+            by: newest.origin.clone(),
+        }));
+        kept.push(newest);
     }
     kept
 }

@@ -11,7 +11,8 @@ mod lower;
 mod merge;
 pub mod validate;
 
-pub use lower::lower;
+pub(crate) use lower::deprecation_marker;
+pub use lower::{lower, PageFacts};
 pub use merge::merge;
 pub use validate::validate;
 
@@ -27,6 +28,18 @@ use crate::source::Loc;
 pub struct Model {
     #[serde(serialize_with = "values")]
     pub tables: BTreeMap<String, Table>,
+    /// By table: the pages a newer page of the same product replaced (merge rule 2), in
+    /// (date, path) order.
+    #[serde(skip)]
+    pub superseded: BTreeMap<String, Vec<Superseded>>,
+}
+
+/// A page a newer page of its product replaced whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Superseded {
+    pub old: Arc<Origin>,
+    /// The page used instead.
+    pub by: Arc<Origin>,
 }
 
 impl Model {
