@@ -8,6 +8,9 @@ use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+mod provenance;
+pub use provenance::{git_commit, provenance, Provenance};
+
 /// The pages of one or more docs directories, and the files that could not be read as pages.
 #[derive(Debug, Default)]
 pub struct Docs {
@@ -18,27 +21,6 @@ pub struct Docs {
     /// The git commit of each root that is inside a git checkout of its own (see
     /// [`provenance`]), in root-name order: the generated index file's header records them.
     pub provenance: Vec<Provenance>,
-}
-
-/// Which commit of a git checkout a docs root was read from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Provenance {
-    /// The root's name: its prefix in file paths (see [`read_docs_roots`]), or its last path
-    /// component when it is the only root.
-    pub root: String,
-    /// The commit HEAD names (40 hex digits); `None` when it cannot be read from the `.git`
-    /// directory (a `.git` file of a worktree or submodule, an unborn branch, a broken ref).
-    pub commit: Option<String>,
-}
-
-impl Provenance {
-    /// The header line: `docs: <root> at <commit>` (or `at an unknown commit`).
-    pub fn line(&self) -> String {
-        match &self.commit {
-            Some(c) => format!("docs: {} at {c}", self.root),
-            None => format!("docs: {} at an unknown commit", self.root),
-        }
-    }
 }
 
 /// Reads every `*.md` under `dir` (recursively), sorted by relative path with `/` separators.
@@ -169,71 +151,6 @@ pub fn root_names(roots: &[&PathBuf]) -> Vec<String> {
             }
         })
         .collect()
-}
-
-/// The commit of the git checkout holding `dir`, named `name`: `None` when `dir` is in no git
-/// checkout, or in the same checkout as the working directory (the project's own docs: its
-/// commit changes with every commit of the project, so recording it would make every build
-/// differ). Read from the `.git` directory, never by running git: `HEAD` is either the commit
-/// itself (a detached HEAD) or `ref: refs/...`, read from that file, else from `packed-refs`.
-pub fn provenance(dir: &Path, name: &str) -> Option<Provenance> {
-    let abs = std::fs::canonicalize(dir).ok()?;
-    let git = find_git(&abs)?;
-    let own = std::env::current_dir()
-        .ok()
-        .and_then(|d| std::fs::canonicalize(d).ok())
-        .and_then(|d| find_git(&d));
-    if own.as_ref() == Some(&git) {
-        return None;
-    }
-    let root = if name.contains('/') || name == "docs" {
-        name.to_string()
-    } else {
-        abs.file_name()
-            .map_or_else(|| name.to_string(), |n| n.to_string_lossy().into_owned())
-    };
-    Some(Provenance {
-        root,
-        commit: git_commit(&git),
-    })
-}
-
-/// The nearest `.git` (directory or file) at `dir` or above it.
-fn find_git(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors()
-        .map(|d| d.join(".git"))
-        .find(|g| std::fs::symlink_metadata(g).is_ok())
-}
-
-/// The commit HEAD names in a `.git` directory; `None` for a `.git` file (a worktree or
-/// submodule: reported as unknown) or anything unreadable.
-pub fn git_commit(git: &Path) -> Option<String> {
-    if !git.is_dir() {
-        return None;
-    }
-    let head = std::fs::read_to_string(git.join("HEAD")).ok()?;
-    let head = head.trim();
-    let Some(reference) = head.strip_prefix("ref:") else {
-        return is_hash(head).then(|| head.to_ascii_lowercase());
-    };
-    let reference = reference.trim();
-    // Only `refs/...` names, with no `..`: HEAD is data, not a path to follow anywhere.
-    if !reference.starts_with("refs/") || reference.split('/').any(|p| p.is_empty() || p == "..") {
-        return None;
-    }
-    if let Ok(text) = std::fs::read_to_string(git.join(reference)) {
-        let hash = text.trim();
-        return is_hash(hash).then(|| hash.to_ascii_lowercase());
-    }
-    let packed = std::fs::read_to_string(git.join("packed-refs")).ok()?;
-    packed.lines().find_map(|line| {
-        let (hash, name) = line.split_once(' ')?;
-        (name.trim() == reference && is_hash(hash)).then(|| hash.to_ascii_lowercase())
-    })
-}
-
-fn is_hash(s: &str) -> bool {
-    s.len() == 40 && s.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 fn loc(file: &str) -> Loc {
