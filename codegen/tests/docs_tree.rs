@@ -5,6 +5,7 @@
 
 mod common;
 
+use dataverse_codegen::source::SourceFile;
 use dataverse_codegen::{generate_docs, io, Generated, Options};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -124,4 +125,29 @@ fn products_lists_each_product_with_its_pages() {
         }
     }
     insta::assert_snapshot!("docs_tree_products", text);
+}
+
+/// Pages that spell one product two ways are one product, named by the first spelling in name
+/// order (the same whatever order the pages come in).
+#[test]
+fn one_product_spelled_two_ways_is_named_by_the_first_spelling() {
+    let page = |table: &str, product: &str| {
+        format!(
+            "# Sample ({table}) table/entity reference ({product})\n\n## Columns/Attributes\n\n### <a name=\"BKMK_sample_name\"></a> sample_name\n\n|Property|Value|\n|---|---|\n|LogicalName|sample_name|\n|Type|String|\n"
+        )
+    };
+    let files = [
+        SourceFile::new("a.md", page("sample_a", "Microsoft Dynamics 365 sales")),
+        SourceFile::new("b.md", page("sample_b", "Microsoft Dynamics 365 Sales")),
+    ];
+    for order in [[0, 1], [1, 0]] {
+        let sources: Vec<SourceFile> = order.iter().map(|&i| files[i].clone()).collect();
+        let (products, diags) = dataverse_codegen::products(&sources);
+        assert!(!diags.has_errors(), "{diags}");
+        let names: Vec<(&str, &str, usize)> = products
+            .iter()
+            .map(|p| (p.slug.as_str(), p.name.as_str(), p.pages.len()))
+            .collect();
+        assert_eq!(names, [("sales", "Microsoft Dynamics 365 Sales", 2)]);
+    }
 }

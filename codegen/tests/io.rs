@@ -314,11 +314,29 @@ fn the_commit_of_a_docs_checkout_is_read_from_its_git_directory() {
     );
     let detached = checkout("git-detached", &format!("{}\n", HASH_B.to_uppercase()), &[]);
     let escaping = checkout("git-escaping", "ref: refs/../../HEAD\n", &[]);
+    // A ref outside `refs/`, or with an empty component, is not followed; a detached HEAD
+    // that is not 40 hex digits is no commit.
+    let outside = checkout(
+        "git-outside",
+        "ref: heads/main\n",
+        &[("heads/main", &format!("{HASH_A}\n"))],
+    );
+    let empty_part = checkout(
+        "git-empty-part",
+        "ref: refs//main\n",
+        &[("refs/main", &format!("{HASH_A}\n"))],
+    );
+    let not_hex = checkout("git-not-hex", &format!("{}\n", "z".repeat(40)), &[]);
+    let short = checkout("git-short", &format!("{}\n", &HASH_A[..39]), &[]);
     let cases = [
         (&loose, Some(HASH_A)),
         (&packed, Some(HASH_B)),
         (&detached, Some(HASH_B)),
         (&escaping, None),
+        (&outside, None),
+        (&empty_part, None),
+        (&not_hex, None),
+        (&short, None),
     ];
     for (docs, commit) in cases {
         assert_eq!(

@@ -39,14 +39,8 @@ pub fn provenance(dir: &Path, name: &str) -> Option<Provenance> {
     if own.as_ref() == Some(&git) {
         return None;
     }
-    let root = if name.contains('/') || name == "docs" {
-        name.to_string()
-    } else {
-        abs.file_name()
-            .map_or_else(|| name.to_string(), |n| n.to_string_lossy().into_owned())
-    };
     Some(Provenance {
-        root,
+        root: name.to_string(),
         commit: git_commit(&git),
     })
 }
