@@ -82,5 +82,17 @@ mod tests {
             ..Column::default()
         };
         assert!(!column(&evil).to_string().contains('\u{202e}'));
+        let t = Table {
+            display_name: Some("Old Shelf (Deprecated)".into()),
+            ..Table::default()
+        };
+        assert!(table(&t).to_string().contains("table deprecated"));
+        assert!(table(&Table::default()).is_empty());
+        let o = ChoiceOption {
+            label: "Ongoing conversation (Deprecated)".into(),
+            ..ChoiceOption::default()
+        };
+        assert!(option(&o).to_string().contains("value deprecated"));
+        assert!(option(&ChoiceOption::default()).is_empty());
     }
 }

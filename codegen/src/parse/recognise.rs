@@ -188,6 +188,20 @@ mod tests {
                 "an entity reference overview page",
             ),
             ("# Work with sequences\n", "no table/entity reference H1"),
+            ("# Deprecated features\n", "no table/entity reference H1"),
+            ("# Tables and columns\n", "no table/entity reference H1"),
+            ("# Deprecated tables\n", "a list of deprecated tables"),
+            ("# WinOpportunity message\n", "an action page"),
+            ("# CalculateRollupField function\n", "an action page"),
+            // Text outside the H1 is not the H1, and `title:` counts only in front matter.
+            (
+                "The widget table/entity reference moved.\n\n# Work with widgets\n",
+                "no table/entity reference H1",
+            ),
+            (
+                "---\nms.date: 01/01/2024\n---\n# Widgets\n\ntitle: Widget (sample_widget) table/entity reference\n",
+                "no table/entity reference H1",
+            ),
             // A heading in a block quote or code is no H1; the top-level one counts.
             (
                 "> # x table/entity reference\n\n```\n# y table/entity reference\n```\n# Notes\n",
