@@ -272,3 +272,43 @@ fn the_2018_line_form_locates_bad_cascade_bullets() {
         "{report}"
     );
 }
+
+/// The 2018 form's keys and the table form's cells: unknown keys warn, bad cascade parts are
+/// errors (a bad menu part is not), and bullets count only under a configuration key.
+#[test]
+fn the_2018_line_form_reports_what_it_does_not_know() {
+    let path = common::fixtures("formats").join("relationship_2018.md");
+    let text = std::fs::read_to_string(path).expect("fixture page is UTF-8");
+    let (_, clean) = build_model(&[SourceFile::new("ok.md", text.clone())]);
+    assert!(
+        !clean.to_string().contains("unknown relationship property"),
+        "{clean}"
+    );
+    let text = text
+        .replacen("**IsHierarchical**: False<br />", "**Frobnicate**: yes<br />", 1)
+        .replacen(
+            "- **Unshare**: RemoveLink\n",
+            "- **Unshare**: RemoveLink\n\nSome prose between the lists.\n\n- **Delete**: Sometimes\n",
+            1,
+        )
+        .replacen(
+            "|ReferencingAttribute|sample_targetcrateid|\n",
+            "|ReferencingAttribute|sample_targetcrateid|\n|CascadeConfiguration|Assign: Cascade<br />oops|\n|AssociatedMenuConfiguration|Behavior: UseLabel<br />loose words|\n",
+            1,
+        );
+    let (_, diags) = build_model(&[SourceFile::new("bad.md", text)]);
+    let report = diags.to_string();
+    assert!(
+        report.contains("warning: unknown relationship property `Frobnicate`"),
+        "{report}"
+    );
+    assert!(
+        !report.contains("Sometimes"),
+        "a list after prose is no cascade bullet: {report}"
+    );
+    assert!(
+        report.contains("error: `oops` is not `Key: CascadeType`"),
+        "{report}"
+    );
+    assert!(!report.contains("loose words"), "{report}");
+}

@@ -161,6 +161,14 @@ mod tests {
         let bad_h1 =
             "---\ntitle: \"Widget (sample_widget) table/entity reference\"\n---\n# Widgets\n";
         assert_eq!(why(bad_h1), None);
+        let setext = "Widget (sample_widget) table/entity\nreference\n===\n";
+        assert_eq!(why(setext), None, "the line break is a space");
+        let before = "title: Widget (sample_widget) table/entity reference\n\n# Widgets\n";
+        assert_eq!(
+            why(before).as_deref(),
+            Some("no table/entity reference H1"),
+            "`title:` outside front matter is prose"
+        );
     }
 
     #[test]
