@@ -163,6 +163,12 @@ mod tests {
         assert_eq!(why(bad_h1), None);
         let setext = "Widget (sample_widget) table/entity\nreference\n===\n";
         assert_eq!(why(setext), None, "the line break is a space");
+        // An H1 in a block quote ends nothing: the top-level one after it counts.
+        let quoted = "> # Quoted\n\n# Widget (sample_widget) table/entity reference\n";
+        assert_eq!(why(quoted), None);
+        // After the front matter, a `title:` line is prose.
+        let after = "---\nms.date: 01/01/2024\n---\ntitle: Widget (sample_widget) table/entity reference\n\n# Widgets\n";
+        assert_eq!(why(after).as_deref(), Some("no table/entity reference H1"));
         let before = "title: Widget (sample_widget) table/entity reference\n\n# Widgets\n";
         assert_eq!(
             why(before).as_deref(),
