@@ -8,15 +8,7 @@ use dataverse_codegen::{build_model, generate, Options};
 use std::collections::BTreeSet;
 
 fn page(path: &std::path::Path) -> SourceFile {
-    let (pages, tables) = (common::fixtures("pages"), common::fixtures("tables"));
-    let rel = path
-        .strip_prefix(&pages)
-        .or_else(|_| path.strip_prefix(&tables))
-        .unwrap_or(path)
-        .to_string_lossy()
-        .replace('\\', "/");
-    let text = std::fs::read_to_string(path).expect("fixture page is UTF-8");
-    SourceFile::new(rel, text)
+    common::fixture_page(path, &["pages", "tables"])
 }
 
 #[test]

@@ -11,13 +11,7 @@ use dataverse_codegen::model::{CascadeConfiguration, CascadeType, Model, Relatio
 use dataverse_codegen::source::SourceFile;
 
 fn page(path: &std::path::Path) -> SourceFile {
-    let rel = path
-        .strip_prefix(common::fixtures("formats"))
-        .unwrap_or(path)
-        .to_string_lossy()
-        .replace('\\', "/");
-    let text = std::fs::read_to_string(path).expect("fixture page is UTF-8");
-    SourceFile::new(rel, text)
+    common::fixture_page(path, &["formats"])
 }
 
 #[test]

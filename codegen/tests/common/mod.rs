@@ -49,3 +49,16 @@ pub fn read(dir: &Path) -> Vec<SourceFile> {
         Err(d) => panic!("reading {}:\n{d}", dir.display()),
     }
 }
+
+/// A fixture page as a source file, named by its path below the first of `dirs` (fixture
+/// folders) that holds it, with `/` separators.
+pub fn fixture_page(path: &Path, dirs: &[&str]) -> SourceFile {
+    let rel = dirs
+        .iter()
+        .find_map(|d| path.strip_prefix(fixtures(d)).ok())
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let text = std::fs::read_to_string(path).expect("fixture page is UTF-8");
+    SourceFile::new(rel, text)
+}
