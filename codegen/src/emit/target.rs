@@ -30,7 +30,8 @@ pub(super) fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
     // With one target, a value read without the annotation can only be that target, and a
     // setter can take the bare id.
     let (only, single, from_id) = match rows.as_slice() {
-        [(v, _, _)] => (
+        // A PartyList's setter takes parties, never a bare id.
+        [(v, _, _)] if c.ty != Some(ColumnType::PartyList) => (
             quote!(#opt::None => Self::#v(id),),
             quote!(
                 const SINGLE_TARGET: bool = true;
@@ -42,6 +43,13 @@ pub(super) fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
                     }
                 }
             },
+        ),
+        [(v, _, _)] => (
+            quote!(#opt::None => Self::#v(id),),
+            quote!(
+                const SINGLE_TARGET: bool = true;
+            ),
+            TokenStream::new(),
         ),
         _ => (TokenStream::new(), TokenStream::new(), TokenStream::new()),
     };

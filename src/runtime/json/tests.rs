@@ -191,20 +191,23 @@ fn value_deserializer_gives_the_text_of_the_value() {
     );
 }
 
+/// A user's row with an optional decimal, and a wrapper that flattens it (buffered mode).
+#[allow(dead_code)]
+#[derive(Debug, Deserialize)]
+pub(super) struct Row {
+    #[serde(default, with = "decimal::option")]
+    amount: Option<Decimal>,
+}
+
+#[allow(dead_code)]
+#[derive(Debug, Deserialize)]
+pub(super) struct Flat {
+    #[serde(flatten)]
+    row: Row,
+}
+
 #[test]
 fn decimal_errors() {
-    #[allow(dead_code)]
-    #[derive(Debug, Deserialize)]
-    struct Row {
-        #[serde(default, with = "decimal::option")]
-        amount: Option<Decimal>,
-    }
-    #[allow(dead_code)]
-    #[derive(Debug, Deserialize)]
-    struct Flat {
-        #[serde(flatten)]
-        row: Row,
-    }
     for (input, direct_message, flat_message) in [
         (r#"{"amount":"abc"}"#, "`abc` is not a decimal number", ""),
         (r#"{"amount":"12,5"}"#, "`12,5` is not a decimal number", ""),

@@ -1,6 +1,7 @@
 //! Deserializers other than `serde_json` (and its replay through serde's buffer): the
 //! visitor methods only they reach, and the token maps they could forge.
 
+use super::tests::Flat;
 use super::*;
 
 use serde::de::value::{
@@ -166,18 +167,6 @@ fn token_maps_must_have_one_entry() {
 
 #[test]
 fn buffered_raw_value_key_is_no_decimal() {
-    #[allow(dead_code)]
-    #[derive(Debug, Deserialize)]
-    struct Row {
-        #[serde(default, with = "decimal::option")]
-        amount: Option<Decimal>,
-    }
-    #[allow(dead_code)]
-    #[derive(Debug, Deserialize)]
-    struct Flat {
-        #[serde(flatten)]
-        row: Row,
-    }
     let input = r#"{"amount":{"$serde_json::private::RawValue":"1"}}"#;
     let error = serde_json::from_str::<Flat>(input).expect_err("a map");
     assert!(
