@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+pub mod git;
 mod provenance;
 pub use provenance::{git_commit, provenance, Provenance};
 
