@@ -12,7 +12,22 @@ fn generated_mirror_is_fresh() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let docs = dataverse_codegen::io::read_docs(&root.join("docs-in"))
         .unwrap_or_else(|d| panic!("docs-in does not read:\n{d}"));
-    let fresh = dataverse_codegen::generate_docs(docs, dataverse_codegen::Options::default())
+    // The names lockfile beside the pages, as the build script reads it.
+    let lock_path = root
+        .join("docs-in")
+        .join(dataverse_codegen::names::LOCK_FILE);
+    let names = match std::fs::read(&lock_path) {
+        Ok(bytes) => {
+            dataverse_codegen::names::NamesLock::from_bytes(&bytes, "dataverse-names.lock")
+                .unwrap_or_else(|d| panic!("the names lockfile does not read:\n{d}"))
+        }
+        Err(_) => Default::default(),
+    };
+    let options = dataverse_codegen::Options {
+        names,
+        ..Default::default()
+    };
+    let fresh = dataverse_codegen::generate_docs(docs, options)
         .unwrap_or_else(|e| panic!("docs-in does not generate:\n{e}"));
 
     let mut on_disk = BTreeMap::new();

@@ -79,7 +79,7 @@ fn main() {
         std::hint::black_box(build_model(&files));
     });
     let (m, _) = build_model(&files);
-    let names = dataverse_codegen::names::assign(&m);
+    let names = dataverse_codegen::names::assign(&m, &Default::default()).names;
     let emit_only = best_of(1, || {
         for t in m.tables.keys() {
             std::hint::black_box(dataverse_codegen::emit::table(&m, &names, t).to_string());

@@ -1,6 +1,7 @@
 //! The build-script driver (as prost-build's `Config`): what a `build.rs` calls to generate the
 //! table modules into `$OUT_DIR`, with cargo's conventions for change tracking and messages.
 
+use crate::names::{NamesLock, LOCK_FILE};
 use crate::text::escape_hazards;
 use crate::{generate_docs, io, Options};
 use std::collections::BTreeSet;
@@ -14,6 +15,9 @@ pub struct BuildScript {
     strict: bool,
     tables: Option<BTreeSet<String>>,
     products: Option<BTreeSet<String>>,
+    /// The names lock to read, when one is named; else `<first docs root>/dataverse-names.lock`
+    /// if that file exists.
+    names: Option<PathBuf>,
 }
 
 impl BuildScript {
@@ -21,14 +25,17 @@ impl BuildScript {
     /// by the platform's path-list separator, `:` on Unix and `;` on Windows);
     /// `DATAVERSE_PRODUCTS=sales,customer-service` merges only those products' extension pages;
     /// `DATAVERSE_STRICT=1` turns warnings into errors; `DATAVERSE_TABLES=account,contact`
-    /// generates only those tables and the tables they reference. A variable that is set but
-    /// unusable (see [`config_from`]) fails the build with a message naming it: it never falls
-    /// back to `docs` or to every table.
+    /// generates only those tables and the tables they reference;
+    /// `DATAVERSE_NAMES_LOCK=path/to/dataverse-names.lock` reads the names lock from there
+    /// instead of the first docs directory. A variable that is set but unusable (see
+    /// [`config_from`]) fails the build with a message naming it: it never falls back to `docs`
+    /// or to every table.
     pub fn from_env(docs: impl Into<PathBuf>) -> Self {
         println!("cargo::rerun-if-env-changed=DATAVERSE_DOCS_DIR");
         println!("cargo::rerun-if-env-changed=DATAVERSE_STRICT");
         println!("cargo::rerun-if-env-changed=DATAVERSE_TABLES");
         println!("cargo::rerun-if-env-changed=DATAVERSE_PRODUCTS");
+        println!("cargo::rerun-if-env-changed=DATAVERSE_NAMES_LOCK");
         match config_from(|name| std::env::var_os(name), docs) {
             Ok(config) => config,
             Err(message) => fail(&message),
@@ -42,11 +49,19 @@ impl BuildScript {
             strict: false,
             tables: None,
             products: None,
+            names: None,
         }
     }
 
     pub fn strict(mut self, strict: bool) -> Self {
         self.strict = strict;
+        self
+    }
+
+    /// Reads the names lock from `path` (it must exist) instead of
+    /// `<first docs directory>/dataverse-names.lock`.
+    pub fn names_lock(mut self, path: impl Into<PathBuf>) -> Self {
+        self.names = Some(path.into());
         self
     }
 
@@ -72,17 +87,29 @@ impl BuildScript {
             let dirs: Vec<String> = self.docs.iter().map(|d| d.display().to_string()).collect();
             return Err(format!("{}: {NO_PAGES}", escape_hazards(&dirs.join(", "))));
         }
+        let (lock_path, names) = self.read_names_lock()?;
         let generated = generate_docs(
             docs,
             Options {
                 strict: self.strict,
                 tables: self.tables.clone(),
                 products: self.products.clone(),
+                names: names.clone(),
+                prune_removed: false,
             },
         )
         .map_err(|e| e.to_string())?;
         for d in generated.diagnostics.iter() {
             println!("cargo::warning={d}");
+        }
+        for lost in &generated.lost_names {
+            println!("cargo::warning={}", escape_hazards(&lost.to_string()));
+        }
+        if let Some(path) = lock_path.filter(|_| generated.names_lock != names) {
+            println!(
+                "cargo::warning={}",
+                escape_hazards(&stale_lock_note(&path, &names, &generated.names_lock))
+            );
         }
         // Informational lines (escaped: one line each), never counted by strict.
         for note in crate::skipped_note(&generated.skipped)
@@ -97,11 +124,62 @@ impl BuildScript {
     }
 }
 
+impl BuildScript {
+    /// The names lock, read only: the file [`BuildScript::names_lock`] or `DATAVERSE_NAMES_LOCK`
+    /// names (which must exist), else `<first docs directory>/dataverse-names.lock` when that
+    /// file exists, else none. A lock that cannot be read or does not parse is an error with
+    /// every located fault; its path (when there is a file) comes back for the stale-lock note.
+    fn read_names_lock(&self) -> Result<(Option<PathBuf>, NamesLock), String> {
+        let (path, named) = match (&self.names, self.docs.first()) {
+            (Some(path), _) => (path.clone(), true),
+            (None, Some(docs)) => (docs.join(LOCK_FILE), false),
+            (None, None) => return Ok((None, NamesLock::default())),
+        };
+        let shown = escape_hazards(&path.display().to_string()).into_owned();
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                println!("cargo::rerun-if-changed={}", path.display());
+                let lock = NamesLock::from_bytes(&bytes, &path.display().to_string());
+                Ok((Some(path), lock.map_err(|d| d.to_string())?))
+            }
+            // No lock beside the docs: names as without one. (Cargo watches the docs directory,
+            // so a lock added there later re-runs the build script.)
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => {
+                Ok((None, NamesLock::default()))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(format!(
+                "{NAMES_LOCK_VAR}={shown}: no such file: name an existing names lock (`dataverse-codegen generate` writes one), or unset it to read `{LOCK_FILE}` from the docs directory"
+            )),
+            Err(e) => Err(format!("names lock {shown}: cannot be read: {e}")),
+        }
+    }
+}
+
+/// The one line that says a lock no longer matches the docs: the build script never writes it.
+fn stale_lock_note(path: &Path, old: &NamesLock, new: &NamesLock) -> String {
+    let added = new
+        .iter()
+        .filter(|(k, r, e)| old.get(k, *r) != Some(*e))
+        .count();
+    let dropped = old
+        .iter()
+        .filter(|(k, r, _)| new.get(k, *r).is_none())
+        .count();
+    let names = |n: usize| if n == 1 { "name" } else { "names" };
+    format!(
+        "note: the names lock {} is out of date ({added} {} new or changed, {dropped} {} no longer used): the build script never writes it; regenerate it with `dataverse-codegen generate` so new names stay put too",
+        path.display(),
+        names(added),
+        names(dropped),
+    )
+}
+
 /// The variables [`BuildScript::from_env`] reads.
 pub const DOCS_DIR_VAR: &str = "DATAVERSE_DOCS_DIR";
 pub const TABLES_VAR: &str = "DATAVERSE_TABLES";
 pub const STRICT_VAR: &str = "DATAVERSE_STRICT";
 pub const PRODUCTS_VAR: &str = "DATAVERSE_PRODUCTS";
+pub const NAMES_LOCK_VAR: &str = "DATAVERSE_NAMES_LOCK";
 
 /// What a docs directory without a page is told (the CLI says it too).
 pub const NO_PAGES: &str =
@@ -120,12 +198,20 @@ pub const NO_PAGES: &str =
 /// - `DATAVERSE_STRICT` is `1` or `true` for strict, anything else is not strict;
 /// - `DATAVERSE_PRODUCTS` set must name at least one product slug (see
 ///   [`crate::product_slug`]), separated by commas or whitespace; a slug no page names is an
-///   error of the run, listing the known ones.
+///   error of the run, listing the known ones;
+/// - `DATAVERSE_NAMES_LOCK` set must name the names lock file to read (see
+///   [`crate::names::lock`]); empty is an error here, a file that does not exist, cannot be
+///   read or does not parse fails the run with its `file:line:col` errors. Unset, the lock is
+///   `dataverse-names.lock` in the first docs directory when that file exists, else there is
+///   none. The build script only reads the lock, never writes it (the CLI's `generate` does):
+///   it warns when names were lost or the lock is out of date. It re-runs when the lock file
+///   changes.
 ///
 /// `DATAVERSE_DOCS_DIR` may list several directories, separated by the platform's path-list
 /// separator ([`std::env::split_paths`]: `:` on Unix, `;` on Windows); each must be usable.
 ///
-/// Only `DATAVERSE_DOCS_DIR` touches the file system (to look at the directory it names).
+/// Only `DATAVERSE_DOCS_DIR` touches the file system here (to look at the directory it names);
+/// the names lock is read when the build script runs.
 pub fn config_from(
     env: impl Fn(&str) -> Option<OsString>,
     default_docs: impl Into<PathBuf>,
@@ -186,11 +272,21 @@ pub fn config_from(
         }
     };
     let strict = env(STRICT_VAR).is_some_and(|v| v == "1" || v == "true");
+    let names = match env(NAMES_LOCK_VAR) {
+        None => None,
+        Some(value) if value.to_string_lossy().trim().is_empty() => {
+            return Err(format!(
+                "{NAMES_LOCK_VAR} is set but empty: set it to a names lock file, or unset it to read `{LOCK_FILE}` from the docs directory"
+            ));
+        }
+        Some(value) => Some(PathBuf::from(value)),
+    };
     Ok(BuildScript {
         docs,
         strict,
         tables,
         products,
+        names,
     })
 }
 
@@ -267,258 +363,4 @@ fn fail(message: &str) -> ! {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::BTreeMap;
-
-    /// An environment of exactly `vars`.
-    fn env<'a>(vars: &'a [(&str, &str)]) -> impl Fn(&str) -> Option<OsString> + 'a {
-        let vars: BTreeMap<&str, &str> = vars.iter().copied().collect();
-        move |name| vars.get(name).map(OsString::from)
-    }
-
-    /// A scratch directory holding `files` (relative paths), removed when dropped.
-    struct Scratch(PathBuf);
-
-    impl Scratch {
-        fn new(name: &str, files: &[&str]) -> Self {
-            let dir = std::env::temp_dir().join(format!(
-                "dataverse-codegen-config-{}-{name}",
-                std::process::id()
-            ));
-            let _ = std::fs::remove_dir_all(&dir);
-            std::fs::create_dir_all(&dir).expect("scratch dir");
-            for file in files {
-                let path = dir.join(file);
-                std::fs::create_dir_all(path.parent().expect("a parent")).expect("dir");
-                std::fs::write(path, "# x\n").expect("file");
-            }
-            Scratch(dir)
-        }
-
-        fn path(&self) -> &str {
-            self.0.to_str().expect("a UTF-8 temp dir")
-        }
-    }
-
-    impl Drop for Scratch {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-
-    #[test]
-    fn unset_variables_give_the_default_docs_every_table_and_not_strict() {
-        let config = config_from(env(&[]), "docs-in").expect("the defaults");
-        assert_eq!(config.docs, [PathBuf::from("docs-in")]);
-        assert_eq!(config.products, None);
-        assert_eq!(config.tables, None);
-        assert!(!config.strict);
-    }
-
-    #[test]
-    fn a_docs_dir_with_a_page_at_any_depth_is_used() {
-        let docs = Scratch::new("nested", &["notes.txt", "sales/deep/x.md"]);
-        let config = config_from(env(&[(DOCS_DIR_VAR, docs.path())]), "docs-in").expect("used");
-        assert_eq!(config.docs, std::slice::from_ref(&docs.0));
-    }
-
-    #[test]
-    fn an_empty_or_blank_docs_dir_is_an_error() {
-        for value in ["", "  "] {
-            let err =
-                config_from(env(&[(DOCS_DIR_VAR, value)]), "/crate/docs-in").expect_err("refused");
-            assert_eq!(
-                err,
-                "DATAVERSE_DOCS_DIR is set but empty: set it to a directory of table/entity reference pages (`*.md`), or unset it to build from /crate/docs-in"
-            );
-        }
-    }
-
-    #[test]
-    fn a_docs_dir_that_cannot_be_read_says_why() {
-        // An interior NUL: the path exists nowhere and cannot even be asked about.
-        let bad = OsString::from("/tmp/a\0b");
-        let err = config_from(
-            |name| (name == DOCS_DIR_VAR).then(|| bad.clone()),
-            "docs-in",
-        )
-        .expect_err("refused");
-        assert!(err.contains(": cannot be read: "), "{err}");
-    }
-
-    #[test]
-    fn generate_into_writes_the_tables_or_says_there_is_no_page() {
-        let docs = Scratch::new("gen-docs", &[]);
-        let out = Scratch::new("gen-out", &[]);
-        let page = "# Sample (sample_x) table/entity reference\n\n## Columns/Attributes\n\n### <a name=\"BKMK_sample_name\"></a> sample_name\n\n|Property|Value|\n|---|---|\n|LogicalName|sample_name|\n|Type|String|\n";
-        let empty = BuildScript::new(&docs.0).generate_into(&out.0);
-        assert!(
-            empty.as_ref().is_err_and(|e| e.ends_with(NO_PAGES)),
-            "{empty:?}"
-        );
-        std::fs::write(docs.0.join("sample_x.md"), page).expect("page");
-        let done = BuildScript::new(&docs.0).generate_into(&out.0);
-        assert_eq!(done, Ok(()));
-        assert!(
-            out.0.join("sample_x.rs").is_file(),
-            "the table's file is written"
-        );
-        assert!(out.0.join(crate::INDEX_FILE).is_file());
-    }
-
-    #[test]
-    fn a_missing_docs_dir_is_an_error() {
-        let gone = Scratch::new("missing", &[]);
-        let missing = gone.0.join("nope");
-        let missing = missing.to_str().expect("UTF-8");
-        let err = config_from(env(&[(DOCS_DIR_VAR, missing)]), "docs-in").expect_err("refused");
-        assert_eq!(
-            err,
-            format!("DATAVERSE_DOCS_DIR={missing}: no such directory")
-        );
-    }
-
-    #[test]
-    fn a_relative_docs_dir_says_what_it_was_resolved_against() {
-        let err = config_from(env(&[(DOCS_DIR_VAR, "no/such/dataverse/docs")]), "docs-in")
-            .expect_err("refused");
-        let cwd = std::env::current_dir().expect("a working directory");
-        assert_eq!(
-            err,
-            format!(
-                "DATAVERSE_DOCS_DIR=no/such/dataverse/docs (a relative path, resolved against {}: use an absolute path, or `relative = true` in `.cargo/config.toml`): no such directory",
-                cwd.display()
-            )
-        );
-    }
-
-    #[test]
-    fn a_docs_dir_that_is_a_file_is_an_error() {
-        let docs = Scratch::new("file", &["page.md"]);
-        let file = docs.0.join("page.md");
-        let file = file.to_str().expect("UTF-8");
-        let err = config_from(env(&[(DOCS_DIR_VAR, file)]), "docs-in").expect_err("refused");
-        assert_eq!(
-            err,
-            format!(
-                "DATAVERSE_DOCS_DIR={file}: not a directory: set it to a directory of `*.md` pages"
-            )
-        );
-    }
-
-    #[test]
-    fn a_docs_dir_without_a_page_is_an_error() {
-        for (name, files) in [
-            ("empty", &[][..]),
-            (
-                "other",
-                &["README.txt", "sales/page.markdown", "x.md/y.txt"][..],
-            ),
-        ] {
-            let docs = Scratch::new(name, files);
-            let err =
-                config_from(env(&[(DOCS_DIR_VAR, docs.path())]), "docs-in").expect_err("refused");
-            assert_eq!(
-                err,
-                format!(
-                    "DATAVERSE_DOCS_DIR={}: no `*.md` page in this directory or below it: expected Dataverse table/entity reference pages",
-                    docs.path()
-                )
-            );
-        }
-    }
-
-    #[test]
-    fn several_docs_dirs_are_separated_by_the_path_list_separator() {
-        let (a, b) = (
-            Scratch::new("several-a", &["x.md"]),
-            Scratch::new("several-b", &["y/z.md"]),
-        );
-        let list = std::env::join_paths([&a.0, &b.0]).expect("joinable");
-        let list = list.to_str().expect("UTF-8").to_string();
-        let config = config_from(env(&[(DOCS_DIR_VAR, &list)]), "docs-in").expect("both");
-        assert_eq!(config.docs, [a.0.clone(), b.0.clone()]);
-        // One unusable entry refuses the whole variable, naming that entry.
-        let bad =
-            std::env::join_paths([a.0.clone(), PathBuf::from("/no/such/docs")]).expect("joinable");
-        let err = config_from(
-            env(&[(DOCS_DIR_VAR, bad.to_str().expect("UTF-8"))]),
-            "docs-in",
-        )
-        .expect_err("refused");
-        assert_eq!(err, "DATAVERSE_DOCS_DIR=/no/such/docs: no such directory");
-    }
-
-    #[test]
-    fn products_are_parsed_and_a_blank_list_is_an_error() {
-        let config = config_from(env(&[(PRODUCTS_VAR, "Sales, customer-service")]), "docs-in")
-            .expect("a list");
-        let products = config.products.expect("selected");
-        assert_eq!(
-            products.iter().collect::<Vec<_>>(),
-            ["customer-service", "sales"]
-        );
-        let err = config_from(env(&[(PRODUCTS_VAR, " , ")]), "docs-in").expect_err("blank");
-        assert!(
-            err.starts_with("DATAVERSE_PRODUCTS is set but names no product (its value is ` , `)"),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn hazards_in_the_docs_dir_are_escaped() {
-        let err = config_from(
-            env(&[(DOCS_DIR_VAR, "/no/such\ncargo::rustc-link-arg=-evil")]),
-            "docs-in",
-        )
-        .expect_err("refused");
-        assert!(!err.contains('\n'), "{err}");
-        // `:` separates paths on Unix: the first entry is the one refused.
-        assert!(err.contains("/no/such\\u{a}cargo"), "{err}");
-    }
-
-    #[test]
-    fn tables_are_parsed() {
-        let config = config_from(env(&[(TABLES_VAR, "Contact, account\tcontact")]), "docs-in")
-            .expect("a list");
-        let tables = config.tables.expect("selected");
-        assert_eq!(tables.iter().collect::<Vec<_>>(), ["account", "contact"]);
-    }
-
-    #[test]
-    fn an_empty_or_blank_table_list_is_an_error() {
-        let err = config_from(env(&[(TABLES_VAR, "")]), "docs-in").expect_err("refused");
-        assert_eq!(
-            err,
-            "DATAVERSE_TABLES is set but names no table (its value is empty): list table logical names separated by commas, e.g. DATAVERSE_TABLES=account,contact, or unset it to generate every table"
-        );
-        for blank in [" ", ",", " , ,\t"] {
-            let err = config_from(env(&[(TABLES_VAR, blank)]), "docs-in").expect_err("refused");
-            assert!(
-                err.starts_with("DATAVERSE_TABLES is set but names no table (its value is `"),
-                "{err}"
-            );
-        }
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_table_list_that_is_not_utf8_is_an_error() {
-        use std::os::unix::ffi::OsStringExt;
-        let env = |name: &str| (name == TABLES_VAR).then(|| OsString::from_vec(vec![b'a', 0xff]));
-        let err = config_from(env, "docs-in").expect_err("refused");
-        assert!(
-            err.starts_with("DATAVERSE_TABLES is not valid UTF-8 (a\u{fffd}):"),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn strict_is_1_or_true() {
-        for (value, strict) in [("1", true), ("true", true), ("0", false), ("", false)] {
-            let config = config_from(env(&[(STRICT_VAR, value)]), "docs-in").expect("config");
-            assert_eq!(config.strict, strict, "{value:?}");
-        }
-    }
-}
+mod tests;

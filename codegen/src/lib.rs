@@ -40,6 +40,16 @@ pub struct Options {
     /// layers are always merged, and so are extension pages that name no product. All when
     /// `None`. A slug no page has is an error listing the known ones.
     pub products: Option<BTreeSet<String>>,
+    /// The names an earlier run chose ([`names::NamesLock`], read from a
+    /// [`names::LOCK_FILE`]): every item still in the docs keeps its recorded name, and new
+    /// items never take one. `NamesLock::default()` records nothing: names as without a lock.
+    /// With [`Options::tables`], the lock's entries of the tables not generated are kept as
+    /// they are ([`names::AssignOptions::keep_absent`]).
+    pub names: names::NamesLock,
+    /// Drop the choice values the docs no longer list from the lock (and from the code)
+    /// instead of keeping them one more release as deprecated constants: `generate --prune`,
+    /// at release time.
+    pub prune_removed: bool,
 }
 
 /// The name of the index file that declares one module per table.
@@ -67,6 +77,11 @@ pub struct Generated {
     /// Informational notes, one per table that had older copies of a product's page (see
     /// [`older_copies`]): not diagnostics, so `strict` does not count them.
     pub notes: Vec<String>,
+    /// The names lock of this output: write it (with [`names::NamesLock::render`]) where
+    /// [`Options::names`] came from to keep these names. The build script never writes it.
+    pub names_lock: names::NamesLock,
+    /// Names [`Options::names`] records that could not be kept, and why.
+    pub lost_names: Vec<names::LostName>,
 }
 
 /// A markdown file that is not a table page, and why.
@@ -358,7 +373,15 @@ fn generate_with(
     if diags.has_errors() {
         return Err(GenerateError(diags.finish()));
     }
-    let names = names::assign(&model);
+    let assign = names::AssignOptions {
+        prune_removed: options.prune_removed,
+        keep_absent: options.tables.is_some(),
+    };
+    let names::Assigned {
+        names,
+        lock: names_lock,
+        lost: lost_names,
+    } = names::assign_with(&model, &options.names, assign);
     let mut files = BTreeMap::new();
     let index = render::pretty(emit::index(&model, &names));
     let index = index.map_err(|e| internal(INDEX_FILE, &e))?;
@@ -383,6 +406,8 @@ fn generate_with(
         diagnostics: diags,
         skipped,
         notes,
+        names_lock,
+        lost_names,
     })
 }
 

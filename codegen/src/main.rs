@@ -101,6 +101,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 strict: *strict,
                 tables: tables.as_deref().map(tables_option).transpose()?,
                 products: products.as_deref().map(products_option).transpose()?,
+                ..Options::default()
             },
         ),
         Command::Model {
@@ -113,6 +114,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 strict: *strict,
                 tables: None,
                 products: products.as_deref().map(products_option).transpose()?,
+                ..Options::default()
             },
         ),
         Command::Products { docs } => (docs, Options::default()),

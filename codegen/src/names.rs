@@ -13,9 +13,27 @@
 //! names from one [`Namespace`], pre-loaded with the names the generated code itself uses
 //! there, so no two items of a scope can ever share a name. Generated code names the standard
 //! library by absolute paths (`::core::option::Option`), so a table or type may take any name.
+//!
+//! Names stay put: with a [`NamesLock`] (the names an earlier run chose), every item still in
+//! the model keeps its recorded name where it can, and new items never take one (see the
+//! `scope` module). A choice value the docs dropped keeps its constant, deprecated, until the
+//! lock is pruned ([`AssignOptions::prune_removed`]).
+
+mod case;
+pub mod key;
+pub mod lock;
+mod scope;
+
+pub use case::{screaming, snake_ident, upper_camel, upper_snake};
+pub use key::{ItemKey, Role, Style};
+pub use lock::{Entry, NamesLock, LOCK_FILE};
+pub use scope::LostName;
 
 use crate::model::{ChoiceOption, Column, Model, RelationshipKind, Table};
-use std::collections::{BTreeMap, BTreeSet};
+use case::{type_name, unraw, value_name, value_suffix};
+use scope::{Namespace, Run, Want};
+use std::collections::BTreeMap;
+use std::fmt;
 
 /// Field and method names the generated record and body types use themselves.
 const OWN_MEMBERS: &[&str] = &[
@@ -69,11 +87,27 @@ pub struct ColumnNames {
     pub targets: Option<TargetNames>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct ChoiceNames {
     pub ty: String,
     /// Value -> its associated constant (`ACTIVE`).
     pub variants: BTreeMap<i32, String>,
+    /// Values the docs no longer list that the lock keeps one more release -> their constant,
+    /// emitted `#[deprecated]` and left out of `OPTIONS`.
+    pub removed: BTreeMap<i32, String>,
+}
+
+// By hand, so `removed` shows only when there is one: the names of a run without a lock read as
+// they always did.
+impl fmt::Debug for ChoiceNames {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = f.debug_struct("ChoiceNames");
+        s.field("ty", &self.ty).field("variants", &self.variants);
+        if !self.removed.is_empty() {
+            s.field("removed", &self.removed);
+        }
+        s.finish()
+    }
 }
 
 #[derive(Debug, Default)]
@@ -83,80 +117,209 @@ pub struct TargetNames {
     pub variants: BTreeMap<String, String>,
 }
 
-pub fn assign(model: &Model) -> Names {
+/// What [`assign`] decides.
+#[derive(Debug)]
+pub struct Assigned {
+    pub names: Names,
+    /// The lock to keep these names: exactly the names of the model's items, the removed choice
+    /// values still kept (marked removed), and with [`AssignOptions::keep_absent`] the lock's
+    /// entries of tables and global choices the model does not have.
+    pub lock: NamesLock,
+    /// Recorded names that could not be kept, in item order (as the lock's lines).
+    pub lost: Vec<LostName>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AssignOptions {
+    /// Drop the choice values the docs no longer list instead of keeping them (deprecated)
+    /// another release.
+    pub prune_removed: bool,
+    /// The model holds only some of the docs' tables (a table selection): the lock's entries
+    /// of the tables and global choices it does not have are kept unchanged, and their module
+    /// and type names stay taken, rather than being dropped as gone from the docs.
+    pub keep_absent: bool,
+}
+
+/// Names for every item of `model`: recorded names from `lock` first (pass
+/// `&NamesLock::default()` for none), then fresh ones.
+pub fn assign(model: &Model, lock: &NamesLock) -> Assigned {
+    assign_with(model, lock, AssignOptions::default())
+}
+
+/// [`assign`] with options.
+pub fn assign_with(model: &Model, lock: &NamesLock, options: AssignOptions) -> Assigned {
+    let mut run = Run {
+        lock,
+        out: NamesLock::default(),
+        lost: Vec::new(),
+    };
+    let prune = options.prune_removed;
     let mut names = Names::default();
+    let global_choices = model.global_choices();
     let mut globals = Namespace::default();
-    for (name, options) in model.global_choices() {
-        let ty = globals.claim(type_name(&name, "GlobalChoice"), "Choice");
-        let variants = variants(&options);
-        names
-            .global_choices
-            .insert(name, ChoiceNames { ty, variants });
-    }
     // The crate root: the crate's own items, and the index and choices files' stems and the
     // stems Windows keeps for devices (a table file is named after its module).
     let own_files = [crate::INDEX_FILE, crate::CHOICES_FILE].map(|f| f.trim_end_matches(".rs"));
     let taken = crate::ROOT_ITEMS.iter().chain(&own_files);
     let mut modules = Namespace::reserving(taken.chain(&crate::io::WINDOWS_DEVICE_NAMES));
+    if options.keep_absent {
+        keep_absent(model, &global_choices, &mut run, &mut globals, &mut modules);
+    }
+    let global_key = |choice: &str| ItemKey::Global {
+        choice: choice.to_string(),
+    };
+    let keys = global_choices.keys().map(|n| (global_key(n), Role::Type));
+    globals.keep(&run, keys);
+    for (name, values) in &global_choices {
+        let key = global_key(name);
+        let want = Want::new(type_name(name, "GlobalChoice"), "Choice", Style::Camel);
+        let ty = globals.name(&mut run, &key, Role::Type, want);
+        let value_key = |value| ItemKey::GlobalValue {
+            choice: name.clone(),
+            value,
+        };
+        let choice = choice_names(&mut run, ty, values, &key, &value_key, prune);
+        names.global_choices.insert(name.clone(), choice);
+    }
+    let table_key = |table: &str| ItemKey::Table {
+        table: table.to_string(),
+    };
+    modules.keep(
+        &run,
+        model.tables.keys().map(|t| (table_key(t), Role::Module)),
+    );
     for (logical, table) in &model.tables {
-        let module = modules.claim(snake_ident(logical), "_");
-        let table_names = table_names(table, module, &names.global_choices);
+        let want = Want::new(snake_ident(logical), "_", Style::Snake);
+        let module = modules.name(&mut run, &table_key(logical), Role::Module, want);
+        let table_names = table_names(&mut run, table, module, &names.global_choices, prune);
         names.tables.insert(logical.clone(), table_names);
     }
-    names
+    let mut lost = run.lost;
+    lost.sort_by(|a, b| (&a.key, a.role).cmp(&(&b.key, b.role)));
+    Assigned {
+        names,
+        lock: run.out,
+        lost,
+    }
+}
+
+/// [`AssignOptions::keep_absent`]: the lock's entries of tables and global choices the model
+/// does not have go to the lock written as they are; their modules and types stay taken.
+fn keep_absent(
+    model: &Model,
+    global_choices: &BTreeMap<String, BTreeMap<i32, ChoiceOption>>,
+    run: &mut Run<'_>,
+    globals: &mut Namespace,
+    modules: &mut Namespace,
+) {
+    for (key, role, entry) in run.lock.iter() {
+        let absent = match (key.table(), key.global()) {
+            (Some(t), _) => !model.tables.contains_key(t),
+            (_, Some(g)) => !global_choices.contains_key(g),
+            _ => false,
+        };
+        if !absent {
+            continue;
+        }
+        let owner = format!("{key} {role}");
+        match role {
+            Role::Module => modules.take(&entry.name, owner),
+            Role::Type => globals.take(&entry.name, owner),
+            _ => {}
+        }
+        run.out.insert(key.clone(), role, entry.clone());
+    }
 }
 
 fn table_names(
+    run: &mut Run<'_>,
     table: &Table,
     module: String,
     globals: &BTreeMap<String, ChoiceNames>,
+    prune: bool,
 ) -> TableNames {
     let file = format!("{}.rs", unraw(&module));
-    let schema = table.schema_name.as_deref().unwrap_or(&table.logical_name);
+    let t = &table.logical_name;
+    let tkey = ItemKey::Table { table: t.clone() };
+    let ckey = |column: &str| ItemKey::Column {
+        table: t.clone(),
+        column: column.to_string(),
+    };
+    let schema = table.schema_name.as_deref().unwrap_or(t);
     let mut types = Namespace::default();
-    let record = types.claim(type_name(schema, "Record"), "Record");
-    let body = types.claim(format!("{record}Body"), "Builder");
+    let mut items = vec![(tkey.clone(), Role::Record), (tkey.clone(), Role::Body)];
+    for (logical, col) in &table.columns {
+        if local_choice(table, col, globals) {
+            items.push((ckey(logical), Role::Choice));
+        }
+        if has_target_enum(col) {
+            items.push((ckey(logical), Role::Target));
+        }
+    }
+    types.keep(run, items);
+    let want = Want::new(type_name(schema, "Record"), "Record", Style::Camel);
+    let record = types.name(run, &tkey, Role::Record, want);
+    let want = Want::new(format!("{record}Body"), "Builder", Style::Camel);
+    let body = types.name(run, &tkey, Role::Body, want);
     let mut consts = Namespace::reserving(&["ALL"]);
     let mut members = Namespace::reserving(OWN_MEMBERS);
+    let column_keys = || table.columns.keys().map(|c| ckey(c));
+    members.keep(run, column_keys().map(|k| (k, Role::Field)));
+    consts.keep(run, column_keys().map(|k| (k, Role::Constant)));
     let mut columns = BTreeMap::new();
     for (logical, col) in &table.columns {
-        let mut names = column_names(table, col, globals, &mut types);
-        names.field = members.claim(snake_ident(logical), "_");
-        names.constant = consts.claim(upper_snake(logical), "_COLUMN");
+        let key = ckey(logical);
+        let mut names = column_names(run, table, col, &key, globals, &mut types, prune);
+        let want = Want::new(snake_ident(logical), "_", Style::Snake);
+        names.field = members.name(run, &key, Role::Field, want);
+        let want = Want::new(upper_snake(logical), "_COLUMN", Style::Screaming);
+        names.constant = consts.name(run, &key, Role::Constant, want);
         columns.insert(logical.clone(), names);
     }
+    let rkey = |(schema, kind): &crate::model::RelationshipKey| ItemKey::Relationship {
+        table: t.clone(),
+        schema: schema.clone(),
+        kind: *kind,
+    };
     let mut rel_consts = Namespace::reserving(&["ALL"]);
+    let keys = table
+        .relationships
+        .keys()
+        .map(|k| (rkey(k), Role::Constant));
+    rel_consts.keep(run, keys);
     // A relationship of a table with itself is listed from both sides: both constants then
     // say which side they are.
     let mut sides: BTreeMap<&str, usize> = BTreeMap::new();
     for (schema, _) in table.relationships.keys() {
         *sides.entry(schema.as_str()).or_default() += 1;
     }
-    let relationships = table
-        .relationships
-        .keys()
-        .map(|key| {
-            let (schema, kind) = key;
-            let mut name = upper_snake(schema);
-            if sides[schema.as_str()] > 1 {
-                name.push_str(match kind {
-                    RelationshipKind::OneToMany => "_ONE_TO_MANY",
-                    RelationshipKind::ManyToOne => "_MANY_TO_ONE",
-                    RelationshipKind::ManyToMany => "_MANY_TO_MANY",
-                });
-            }
-            (key.clone(), rel_consts.claim(name, "_REL"))
-        })
-        .collect();
+    let mut relationships = BTreeMap::new();
+    for key in table.relationships.keys() {
+        let (schema, kind) = key;
+        let mut name = upper_snake(schema);
+        if sides[schema.as_str()] > 1 {
+            name.push_str(match kind {
+                RelationshipKind::OneToMany => "_ONE_TO_MANY",
+                RelationshipKind::ManyToOne => "_MANY_TO_ONE",
+                RelationshipKind::ManyToMany => "_MANY_TO_MANY",
+            });
+        }
+        let want = Want::new(name, "_REL", Style::Screaming);
+        let constant = rel_consts.name(run, &rkey(key), Role::Constant, want);
+        relationships.insert(key.clone(), constant);
+    }
     let mut nav_consts = Namespace::default();
-    let navigation = table
-        .relationships
-        .iter()
-        .filter_map(|(key, r)| {
-            let nav = r.navigation_property.as_deref()?;
-            Some((key.clone(), nav_consts.claim(upper_snake(nav), "_NAV")))
-        })
-        .collect();
+    let stated = || {
+        let rels = table.relationships.iter();
+        rels.filter_map(|(key, r)| Some((key, r.navigation_property.as_deref()?)))
+    };
+    nav_consts.keep(run, stated().map(|(k, _)| (rkey(k), Role::Navigation)));
+    let mut navigation = BTreeMap::new();
+    for (key, nav) in stated() {
+        let want = Want::new(upper_snake(nav), "_NAV", Style::Screaming);
+        let constant = nav_consts.name(run, &rkey(key), Role::Navigation, want);
+        navigation.insert(key.clone(), constant);
+    }
     TableNames {
         module,
         file,
@@ -168,33 +331,72 @@ fn table_names(
     }
 }
 
-/// The type names of one column (its choice or target enum); field and constant come from the
-/// table's member and constant scopes.
-fn column_names(
+/// The shared enum of the column's global choice, when it has one.
+fn global_of<'a>(
     table: &Table,
     col: &Column,
+    globals: &'a BTreeMap<String, ChoiceNames>,
+) -> Option<&'a ChoiceNames> {
+    col.global_choice(&table.logical_name)
+        .and_then(|g| globals.get(g))
+}
+
+/// Whether the column gets a choice enum of its own.
+fn local_choice(table: &Table, col: &Column, globals: &BTreeMap<String, ChoiceNames>) -> bool {
+    col.is_choice() && global_of(table, col, globals).is_none()
+}
+
+/// Whether the column gets a target enum.
+fn has_target_enum(col: &Column) -> bool {
+    let has_targets = col.is_lookup() || col.ty == Some(crate::model::ColumnType::PartyList);
+    has_targets && !col.targets.is_empty()
+}
+
+/// The type names of one column (its choice or target enum, from the table's type scope) and
+/// their values' and targets' names; field and constant come from the table's member and
+/// constant scopes.
+fn column_names(
+    run: &mut Run<'_>,
+    table: &Table,
+    col: &Column,
+    key: &ItemKey,
     globals: &BTreeMap<String, ChoiceNames>,
     types: &mut Namespace,
+    prune: bool,
 ) -> ColumnNames {
     let base = type_name(&col.schema_name, "Column");
-    let global_choice = col
-        .global_choice(&table.logical_name)
-        .and_then(|g| globals.get(g))
-        .map(|g| g.ty.clone());
-    let choice = (col.is_choice() && global_choice.is_none()).then(|| ChoiceNames {
-        ty: types.claim(base.clone(), "Choice"),
-        variants: variants(&col.options),
+    let global_choice = global_of(table, col, globals).map(|g| g.ty.clone());
+    let (t, c) = (&table.logical_name, &col.logical_name);
+    let choice = local_choice(table, col, globals).then(|| {
+        let want = Want::new(base.clone(), "Choice", Style::Camel);
+        let ty = types.name(run, key, Role::Choice, want);
+        let value_key = |value| ItemKey::Value {
+            table: t.clone(),
+            column: c.clone(),
+            value,
+        };
+        choice_names(run, ty, &col.options, key, &value_key, prune)
     });
-    let has_targets = col.is_lookup() || col.ty == Some(crate::model::ColumnType::PartyList);
-    let targets = (has_targets && !col.targets.is_empty()).then(|| {
+    let targets = has_target_enum(col).then(|| {
+        let want = Want::new(base.clone(), "Target", Style::Camel);
+        let ty = types.name(run, key, Role::Target, want);
+        let target_key = |target: &str| ItemKey::Target {
+            table: t.clone(),
+            column: c.clone(),
+            target: target.to_string(),
+        };
         let mut vs = Namespace::reserving(&["Unknown"]);
+        vs.keep(
+            run,
+            col.targets.iter().map(|x| (target_key(x), Role::Variant)),
+        );
+        let variants = col.targets.iter().map(|x| {
+            let want = Want::new(type_name(x, "Table"), "Table", Style::Camel);
+            (x.clone(), vs.name(run, &target_key(x), Role::Variant, want))
+        });
         TargetNames {
-            ty: types.claim(base.clone(), "Target"),
-            variants: col
-                .targets
-                .iter()
-                .map(|t| (t.clone(), vs.claim(type_name(t, "Table"), "Table")))
-                .collect(),
+            ty,
+            variants: variants.collect(),
         }
     });
     ColumnNames {
@@ -206,10 +408,49 @@ fn column_names(
     }
 }
 
+/// A choice's names: its type `ty` and its values' constants ([`variants`]), with the values
+/// the lock records that the docs no longer list (unless pruned).
+fn choice_names(
+    run: &mut Run<'_>,
+    ty: String,
+    options: &BTreeMap<i32, ChoiceOption>,
+    of: &ItemKey,
+    value_key: &dyn Fn(i32) -> ItemKey,
+    prune: bool,
+) -> ChoiceNames {
+    let gone: Vec<i32> = if prune {
+        Vec::new()
+    } else {
+        let recorded = run.lock.values_of(of).map(|(v, _)| v);
+        recorded.filter(|v| !options.contains_key(v)).collect()
+    };
+    let mut scope = Namespace::reserving(OWN_CHOICE_ITEMS);
+    let keys = options
+        .keys()
+        .chain(&gone)
+        .map(|v| (value_key(*v), Role::Constant));
+    scope.keep(run, keys);
+    let variants = variants(run, &mut scope, options, value_key);
+    let removed = gone
+        .iter()
+        .filter_map(|v| Some((*v, scope.removed(run, &value_key(*v))?)))
+        .collect();
+    ChoiceNames {
+        ty,
+        variants,
+        removed,
+    }
+}
+
 /// Constant names for a choice's options (`Pay-As-You-Go` -> `PAY_AS_YOU_GO`): from labels;
 /// labels that collide after normalization (or take a name the type uses itself) all take their
-/// value as a suffix.
-fn variants(options: &BTreeMap<i32, ChoiceOption>) -> BTreeMap<i32, String> {
+/// value as a suffix. Recorded names (phase one of `scope`) come first.
+fn variants(
+    run: &mut Run<'_>,
+    scope: &mut Namespace,
+    options: &BTreeMap<i32, ChoiceOption>,
+    value_key: &dyn Fn(i32) -> ItemKey,
+) -> BTreeMap<i32, String> {
     let base: Vec<(i32, String)> = options
         .values()
         .map(|o| {
@@ -225,214 +466,24 @@ fn variants(options: &BTreeMap<i32, ChoiceOption>) -> BTreeMap<i32, String> {
         *counts.entry(n.as_str()).or_default() += 1;
     }
     let clashes = |n: &str| counts[n] > 1 || OWN_CHOICE_ITEMS.contains(&n);
-    let mut scope = Namespace::reserving(OWN_CHOICE_ITEMS);
     let mut out = BTreeMap::new();
+    let mut name = |v: i32, n: String| {
+        let want = Want {
+            name: n,
+            suffix: "_VALUE",
+            tag: Some(value_suffix(v)),
+            style: Style::Screaming,
+        };
+        scope.name(run, &value_key(v), Role::Constant, want)
+    };
     // Names of their own first, so a suffixed name can only ever give way to them.
     for (v, n) in base.iter().filter(|(_, n)| !clashes(n)) {
-        out.insert(*v, scope.claim(n.clone(), "_VALUE"));
+        out.insert(*v, name(*v, n.clone()));
     }
     for (v, n) in base.iter().filter(|(_, n)| clashes(n)) {
-        out.insert(
-            *v,
-            scope.claim(format!("{n}_{}", value_suffix(*v)), "_VALUE"),
-        );
+        out.insert(*v, name(*v, format!("{n}_{}", value_suffix(*v))));
     }
     out
-}
-
-fn value_suffix(v: i32) -> String {
-    if v < 0 {
-        format!("MINUS_{}", v.unsigned_abs())
-    } else {
-        v.to_string()
-    }
-}
-
-fn value_name(v: i32) -> String {
-    format!("VALUE_{}", value_suffix(v))
-}
-
-/// `PayAsYouGo` -> `PAY_AS_YOU_GO`, `Value2nd` -> `VALUE_2ND`: an UpperCamelCase name as a
-/// constant name.
-pub fn screaming(camel: &str) -> String {
-    let mut out = String::with_capacity(camel.len() + 4);
-    let mut prev: Option<char> = None;
-    for c in camel.chars() {
-        let boundary = match prev {
-            Some(p) => {
-                (c.is_ascii_uppercase() && (p.is_ascii_lowercase() || p.is_ascii_digit()))
-                    || (c.is_ascii_digit() && p.is_ascii_alphabetic())
-            }
-            None => false,
-        };
-        if boundary {
-            out.push('_');
-        }
-        out.push(c.to_ascii_uppercase());
-        prev = Some(c);
-    }
-    out
-}
-
-/// The names taken in one scope. `claim` gives the name asked for when free, else the name with
-/// the scope's role suffix, else with a number after it: always a name nobody in the scope has.
-/// Claims happen in model order (sorted by logical name), so the result is the same on every
-/// machine and for any page order. Raw identifiers count without their `r#`.
-#[derive(Default)]
-struct Namespace {
-    taken: BTreeSet<String>,
-    /// The next number to try per suffixed base, so many names alike cost linear time.
-    next: BTreeMap<String, usize>,
-}
-
-impl Namespace {
-    fn reserving<'a>(names: impl IntoIterator<Item = &'a &'a str>) -> Self {
-        Namespace {
-            taken: names.into_iter().map(|s| s.to_string()).collect(),
-            next: BTreeMap::new(),
-        }
-    }
-
-    fn claim(&mut self, name: String, suffix: &str) -> String {
-        let free = |ns: &Self, n: &str| !ns.taken.contains(unraw(n));
-        let chosen = if free(self, &name) {
-            name
-        } else {
-            let base = format!("{}{suffix}", unraw(&name));
-            if free(self, &base) {
-                base
-            } else {
-                let mut n = self.next.get(&base).copied().unwrap_or(2);
-                while !free(self, &format!("{base}{n}")) {
-                    n += 1;
-                }
-                self.next.insert(base.clone(), n + 1);
-                format!("{base}{n}")
-            }
-        };
-        self.taken.insert(unraw(&chosen).to_string());
-        chosen
-    }
-}
-
-/// An identifier without its `r#`.
-fn unraw(ident: &str) -> &str {
-    ident.strip_prefix("r#").unwrap_or(ident)
-}
-
-/// A type or variant name from `s`: [`upper_camel`], with `role` in front when that starts with a
-/// digit (`1stChoice` -> `Column1stChoice`) or stands alone when nothing usable is left.
-fn type_name(s: &str, role: &str) -> String {
-    match upper_camel(s) {
-        Some(name) if name.starts_with(|c: char| c.is_ascii_alphabetic()) => name,
-        Some(name) => format!("{role}{name}"),
-        None => role.to_string(),
-    }
-}
-
-/// `msdyn_queueassignedreason` -> `MsdynQueueassignedreason`; `RegardingObjectId` stays;
-/// `Service-Maintenance Based` -> `ServiceMaintenanceBased`. `None` when nothing usable is
-/// left (empty, symbols only, non-ASCII letters).
-pub fn upper_camel(s: &str) -> Option<String> {
-    if s.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()) {
-        return None;
-    }
-    let text = strip_tags(s);
-    let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-    {
-        let word: String = word.chars().filter(|c| *c != '\'').collect();
-        // `ACTIVE` and `URL` read as `Active` and `Url`, as Rust names acronyms.
-        let shouting = word.len() > 1 && !word.chars().any(|c| c.is_ascii_lowercase());
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            out.push(first.to_ascii_uppercase());
-            if shouting {
-                out.extend(chars.map(|c| c.to_ascii_lowercase()));
-            } else {
-                out.extend(chars);
-            }
-        }
-    }
-    if out.is_empty() {
-        return None;
-    }
-    if out == "Self" {
-        out.push_str("Value");
-    }
-    Some(out)
-}
-
-/// Drops `<tag>`s, so `<b>Bold</b>` names `Bold`.
-fn strip_tags(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
-        match rest[open..].find('>') {
-            Some(close) => rest = &rest[open + close + 1..],
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// `sample_bankaccount_msdyn_ocsessions` -> `SAMPLE_BANKACCOUNT_MSDYN_OCSESSIONS`.
-pub fn upper_snake(s: &str) -> String {
-    let mut out: String = s
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_uppercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if !out.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        out.insert(0, 'X');
-    }
-    out
-}
-
-/// A field or module name from a logical name: keywords become raw identifiers.
-pub fn snake_ident(s: &str) -> String {
-    let mut out: String = s
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
-        out.insert(0, '_');
-    }
-    if matches!(out.as_str(), "self" | "super" | "crate" | "_") {
-        out.push('_');
-    } else if is_keyword(&out) {
-        out.insert_str(0, "r#");
-    }
-    out
-}
-
-fn is_keyword(s: &str) -> bool {
-    const KEYWORDS: &[&str] = &[
-        "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern",
-        "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move",
-        "mut", "pub", "ref", "return", "static", "struct", "trait", "true", "type", "unsafe",
-        "use", "where", "while", "abstract", "become", "box", "do", "final", "macro", "override",
-        "priv", "try", "typeof", "unsized", "virtual", "yield",
-    ];
-    KEYWORDS.contains(&s)
 }
 
 #[cfg(test)]

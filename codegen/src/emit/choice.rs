@@ -74,6 +74,17 @@ pub(super) fn choice_enum_of(
     let decls = variants
         .iter()
         .map(|(v, lit, _, doc)| quote!(#doc pub const #v: Self = Self(#lit);));
+    // Values the docs no longer list, kept one release by the names lock: defined, deprecated,
+    // never in `OPTIONS` nor used by any generated code.
+    let removed = choice.removed.iter().map(|(value, name)| {
+        let v = format_ident!("{}", name);
+        let lit = Literal::i32_unsuffixed(*value);
+        let doc = docs(&[format!(
+            "Value {value}, which the docs no longer list: kept one release so code that names it still builds (`label()` gives `None`)."
+        )]);
+        let deprecated = deprecation::removed(*value);
+        quote!(#doc #deprecated pub const #v: Self = Self(#lit);)
+    });
     let options = variants
         .iter()
         .map(|(v, _, label, _)| quote!((Self::#v, #label)));
@@ -88,6 +99,7 @@ pub(super) fn choice_enum_of(
 
         impl #ty {
             #(#decls)*
+            #(#removed)*
 
             /// Every value the docs list with its label, in value order.
             pub const OPTIONS: &'static [(Self, &'static str)] = &[#(#options),*];

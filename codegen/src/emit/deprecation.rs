@@ -1,7 +1,8 @@
 //! `#[deprecated]` for what the docs mark deprecated: `(Deprecated)` or `[DEPRECATED]` (any
-//! case) in a table's or column's display name or description, or in a choice value's label.
-//! The generated modules allow `deprecated` inside themselves, so only a user's own use of such
-//! an item warns.
+//! case) in a table's or column's display name or description, or in a choice value's label;
+//! and for a choice value the docs no longer list that the names lock keeps one more release
+//! ([`removed`]). The generated modules allow `deprecated` inside themselves, so only a user's
+//! own use of such an item warns.
 
 use super::*;
 use crate::model::ChoiceOption;
@@ -43,6 +44,14 @@ pub(super) fn column(c: &Column) -> TokenStream {
 
 pub(super) fn option(o: &ChoiceOption) -> TokenStream {
     marked(&[Some(o.label.as_str())]).map_or_else(TokenStream::new, |m| attribute("value", m))
+}
+
+/// A choice value the docs no longer list, kept by the names lock until it is pruned.
+pub(super) fn removed(value: i32) -> TokenStream {
+    let note = format!(
+        "removed from the docs: no page lists the value {value} any more; this constant goes away at the next release"
+    );
+    quote!(#[deprecated(note = #note)])
 }
 
 #[cfg(test)]
@@ -94,5 +103,10 @@ mod tests {
         };
         assert!(option(&o).to_string().contains("value deprecated"));
         assert!(option(&ChoiceOption::default()).is_empty());
+        let gone = removed(-5).to_string();
+        assert!(
+            gone.contains("removed from the docs: no page lists the value -5"),
+            "{gone}"
+        );
     }
 }

@@ -63,7 +63,7 @@ fn many_to_many_navigation_targets_the_other_end() {
     };
     model.tables.insert("sample_a".into(), a);
     model.tables.insert("sample_b".into(), b);
-    let names = crate::names::assign(&model);
+    let names = crate::names::assign(&model, &crate::names::NamesLock::default()).names;
     let tokens = navigation(
         &model,
         &names,
