@@ -220,6 +220,16 @@ pub const WINDOWS_DEVICE_NAMES: [&str; 24] = [
     "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];
 
+/// Data files the CLI writes beside the code (the schema `generate` compares the next run
+/// against, [`crate::SCHEMA_FILE`]): the only names besides [`is_plain_file_name`] ones that
+/// [`write_output`] accepts.
+pub const DATA_FILES: [&str; 1] = [crate::SCHEMA_FILE];
+
+/// Whether [`write_output`] writes a file of this name.
+fn is_output_name(name: &str) -> bool {
+    is_plain_file_name(name) || DATA_FILES.contains(&name)
+}
+
 /// The staging name of an output file: `.{name}.tmp`, in the output directory.
 fn staging_name(name: &str) -> String {
     format!(".{name}.tmp")
@@ -230,7 +240,7 @@ fn is_staging_name(entry: &str) -> bool {
     entry
         .strip_prefix('.')
         .and_then(|s| s.strip_suffix(".tmp"))
-        .is_some_and(is_plain_file_name)
+        .is_some_and(is_output_name)
 }
 
 /// Adds the path to an IO error, keeping its kind.
@@ -240,8 +250,9 @@ fn with_path(path: &Path, e: io::Error) -> io::Error {
 
 /// Writes `files` into `dir` as one set.
 ///
-/// 1. Every name must be [`is_plain_file_name`]; otherwise nothing is written (not even `dir`)
-///    and the error, of kind [`io::ErrorKind::InvalidInput`], names the file.
+/// 1. Every name must be [`is_plain_file_name`] or one of [`DATA_FILES`]; otherwise nothing is
+///    written (not even `dir`) and the error, of kind [`io::ErrorKind::InvalidInput`], names
+///    the file.
 /// 2. Staging files (`.{name}.tmp`) left by an interrupted run are removed.
 /// 3. Each file whose bytes differ from what `dir` holds is written to its staging file. If any
 ///    of these writes fails, every staging file is removed and the error returned: the previous
@@ -250,7 +261,7 @@ fn with_path(path: &Path, e: io::Error) -> io::Error {
 /// 5. Only after every rename, generated files (`.rs` starting with [`HEADER`]) that `files` no
 ///    longer holds are removed. Other files are never removed.
 pub fn write_output(dir: &Path, files: &BTreeMap<String, String>) -> io::Result<WriteReport> {
-    if let Some(bad) = files.keys().find(|name| !is_plain_file_name(name)) {
+    if let Some(bad) = files.keys().find(|name| !is_output_name(name)) {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             format!(
@@ -315,6 +326,26 @@ pub fn write_output(dir: &Path, files: &BTreeMap<String, String>) -> io::Result<
     }
     report.removed.sort();
     Ok(report)
+}
+
+/// Writes one file whole (the names lockfile): staged beside it as `.{name}.tmp`, then renamed
+/// over it, so a reader never sees half of it; nothing is written when it already holds
+/// `content`. Returns whether it was written.
+pub fn write_file(path: &Path, content: &str) -> io::Result<bool> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| io::Error::other(format!("{}: not a file path", path.display())))?;
+    let tmp = path.with_file_name(staging_name(&name));
+    let _ = std::fs::remove_file(&tmp);
+    if !stage(path, &tmp, content)? {
+        return Ok(false);
+    }
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        with_path(path, e)
+    })?;
+    Ok(true)
 }
 
 /// Writes `content` to `tmp` when `path` does not already hold it: `Ok(false)` when unchanged.

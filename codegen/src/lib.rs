@@ -14,6 +14,8 @@
 pub mod cargo;
 pub mod check;
 pub mod diag;
+#[cfg(feature = "diff")]
+pub mod diff;
 pub mod emit;
 pub mod io;
 pub mod model;
@@ -57,6 +59,10 @@ pub const INDEX_FILE: &str = "tables.rs";
 
 /// The name of the file of shared enums for global choices.
 pub const CHOICES_FILE: &str = "choices.rs";
+
+/// The name of the file the CLI's `generate` writes the schema of its output to, beside the
+/// code, so the next run can report what changed (`diff::Schema`; not written by build scripts).
+pub const SCHEMA_FILE: &str = "schema.json";
 
 /// The items the generated index shares the crate root with: the `choices` module it declares
 /// itself, and what the crate that includes it defines (`src/lib.rs`: the runtime module and
@@ -157,7 +163,16 @@ pub struct Product {
 /// order they are given in, so the model (and every diagnostic) is the same for any order.
 /// Markdown files that are not table pages ([`parse::recognise`]) are left out.
 pub fn build_model(sources: &[SourceFile]) -> (Model, Diagnostics) {
-    let run = analyse(sources, None);
+    build_model_of(sources, None)
+}
+
+/// [`build_model`] merging only the chosen products' extension layers (as [`Options::products`]),
+/// exactly as [`generate`] merges them: what `diff` compares on each side.
+pub fn build_model_of(
+    sources: &[SourceFile],
+    products: Option<&BTreeSet<String>>,
+) -> (Model, Diagnostics) {
+    let run = analyse(sources, products);
     (run.model, run.diags)
 }
 

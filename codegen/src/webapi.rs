@@ -18,7 +18,12 @@ pub enum DateKind {
 }
 
 pub fn date_kind(c: &Column) -> DateKind {
-    match c.datetime_behavior.as_deref() {
+    date_kind_of(c.datetime_behavior.as_deref())
+}
+
+/// [`date_kind`] of a stated `DateTimeBehavior` word (or none).
+pub fn date_kind_of(behavior: Option<&str>) -> DateKind {
+    match behavior {
         Some(b) if b.eq_ignore_ascii_case("DateOnly") => DateKind::DateOnly,
         Some(b) if b.eq_ignore_ascii_case("TimeZoneIndependent") => DateKind::TimeZoneIndependent,
         _ => DateKind::Utc,

@@ -112,9 +112,11 @@ fn tables_selects_what_is_generated() {
             "activityparty.rs",
             "choices.rs",
             "contact.rs",
+            "dataverse-names.lock",
             "email.rs",
             "sample_note.rs",
             "samplelegacyitem.rs",
+            "schema.json",
             "systemuser.rs",
             "tables.rs",
             "task.rs",
@@ -208,11 +210,13 @@ fn colliding_names_write_only_plain_files_inside_the_output() {
             "out/a_b_.rs",
             "out/choices.rs",
             "out/choices_.rs",
+            "out/dataverse-names.lock",
             "out/dataverse_tables_.rs",
             "out/option.rs",
             "out/runtime_.rs",
             "out/sample_collide.rs",
             "out/sample_foo.rs",
+            "out/schema.json",
             "out/self_.rs",
             "out/tables.rs",
             "out/tables_.rs",
@@ -311,6 +315,8 @@ fn several_docs_roots_with_products_and_a_skipped_files_note() {
         .arg(&ce)
         .arg("--out")
         .arg(&one)
+        .arg("--names")
+        .arg(one.join("names.lock"))
         .output()
         .expect("runs");
     let b = bin()
@@ -319,6 +325,8 @@ fn several_docs_roots_with_products_and_a_skipped_files_note() {
         .arg(&pa)
         .arg("--out")
         .arg(&two)
+        .arg("--names")
+        .arg(two.join("names.lock"))
         .output()
         .expect("runs");
     for run in [&a, &b] {
@@ -340,6 +348,8 @@ fn several_docs_roots_with_products_and_a_skipped_files_note() {
         .arg(&ce)
         .arg("--out")
         .arg(scratch("cli-roots-unknown"))
+        .arg("--names")
+        .arg(scratch("cli-roots-unknown-lock").join("names.lock"))
         .output()
         .expect("runs");
     assert_eq!(unknown.status.code(), Some(1));

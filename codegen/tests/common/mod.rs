@@ -29,11 +29,14 @@ pub fn render_model(files: &[SourceFile]) -> String {
     format!("{json}\n\n{diags}\n")
 }
 
-/// Runs `dataverse-codegen generate` on `docs` into `out`, with extra arguments first.
+/// Runs `dataverse-codegen generate` on `docs` into `out`, with extra arguments first. The
+/// names lockfile goes into `out` (never into the docs, which may be the project's own).
 pub fn run_generate(extra: &[&str], docs: &Path, out: &Path) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_dataverse-codegen"))
         .arg("generate")
         .args(extra)
+        .arg("--names")
+        .arg(out.join("dataverse-names.lock"))
         .arg("--docs")
         .arg(docs)
         .arg("--out")

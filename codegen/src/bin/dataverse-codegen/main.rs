@@ -1,7 +1,11 @@
-//! `dataverse-codegen`: generate bindings from a docs directory, or print its merged model.
+//! `dataverse-codegen`: generate bindings from a docs directory, print its merged model, or
+//! report what a docs update changes.
+
+mod diff;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use dataverse_codegen::names::NamesLock;
 use dataverse_codegen::text::escape_hazards;
 use dataverse_codegen::{io, Options};
 use std::path::PathBuf;
@@ -38,6 +42,14 @@ enum Command {
         /// base pages are always merged.
         #[arg(long)]
         products: Option<String>,
+        /// The names lockfile: read, then rewritten with every identifier chosen. Default:
+        /// `dataverse-names.lock` in the first docs directory (where build scripts read it).
+        #[arg(long)]
+        names: Option<PathBuf>,
+        /// Drop the choice values removed from the docs that the lock keeps as deprecated
+        /// constants (run at release time: they stay one release).
+        #[arg(long)]
+        prune: bool,
     },
     /// Print the merged model as JSON.
     Model {
@@ -53,10 +65,29 @@ enum Command {
         #[arg(long, default_value = "docs-in", num_args = 1..)]
         docs: Vec<PathBuf>,
     },
+    /// Report every schema change between two docs sets, classified (exit 0, 100 when a change
+    /// is at or above --fail-on, 101 when the tool failed).
+    Diff(diff::DiffArgs),
 }
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // `diff` promises 101 for its own failures, usage errors included.
+            let diff = std::env::args().nth(1).as_deref() == Some("diff");
+            return match e.exit_code() {
+                0 => ExitCode::SUCCESS,
+                _ if diff => ExitCode::from(diff::TOOL_FAILED),
+                code => ExitCode::from(u8::try_from(code).unwrap_or(2)),
+            };
+        }
+    };
+    if let Command::Diff(args) = cli.command {
+        return diff::run(args);
+    }
+    match run(cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
@@ -87,6 +118,31 @@ fn products_option(list: &str) -> Result<std::collections::BTreeSet<String>> {
     Ok(products)
 }
 
+/// The names lockfile: `--names`, else `dataverse-names.lock` in the first docs directory.
+fn lock_path(names: Option<&PathBuf>, docs: &[PathBuf]) -> PathBuf {
+    match names {
+        Some(path) => path.clone(),
+        None => docs
+            .first()
+            .map_or_else(PathBuf::new, PathBuf::clone)
+            .join(dataverse_codegen::names::LOCK_FILE),
+    }
+}
+
+/// The lock at `path`; no lock when the file does not exist.
+fn read_lock(path: &std::path::Path) -> Result<NamesLock, String> {
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            NamesLock::from_bytes(&bytes, &path.display().to_string()).map_err(|d| d.to_string())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(NamesLock::default()),
+        Err(e) => Err(format!(
+            "error: reading the names lockfile {}: {e}",
+            path.display()
+        )),
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     let (docs_dirs, options) = match &cli.command {
         Command::Generate {
@@ -94,6 +150,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             strict,
             tables,
             products,
+            names,
+            prune,
             ..
         } => (
             docs,
@@ -101,7 +159,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 strict: *strict,
                 tables: tables.as_deref().map(tables_option).transpose()?,
                 products: products.as_deref().map(products_option).transpose()?,
-                ..Options::default()
+                names: match read_lock(&lock_path(names.as_ref(), docs)) {
+                    Ok(lock) => lock,
+                    Err(diags) => {
+                        eprintln!("{diags}");
+                        return Ok(ExitCode::FAILURE);
+                    }
+                },
+                prune_removed: *prune,
             },
         ),
         Command::Model {
@@ -112,12 +177,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             docs,
             Options {
                 strict: *strict,
-                tables: None,
                 products: products.as_deref().map(products_option).transpose()?,
                 ..Options::default()
             },
         ),
         Command::Products { docs } => (docs, Options::default()),
+        Command::Diff(_) => return Ok(ExitCode::SUCCESS),
     };
     let docs = match io::read_docs_roots(docs_dirs) {
         Ok(docs) => docs,
@@ -167,8 +232,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         eprintln!("{note}");
     }
     match cli.command {
-        Command::Generate { out, .. } => {
-            let report = io::write_output(&out, &generated.files)
+        Command::Generate {
+            out, names, docs, ..
+        } => {
+            let mut files = generated.files;
+            let (schema, changes) =
+                diff::against_previous(&out, &generated.model, &generated.lost_names);
+            files.insert(dataverse_codegen::SCHEMA_FILE.to_string(), schema);
+            let report = io::write_output(&out, &files)
                 .with_context(|| format!("writing {}", out.display()))?;
             for line in dataverse_codegen::summary(&generated.model) {
                 println!("{line}");
@@ -180,12 +251,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 report.unchanged.len(),
                 report.removed.len()
             );
+            let lock = lock_path(names.as_ref(), &docs);
+            io::write_file(&lock, &generated.names_lock.render())
+                .with_context(|| format!("writing the names lockfile {}", lock.display()))?;
+            for lost in &generated.lost_names {
+                eprintln!("warning: {}", escape_hazards(&lost.to_string()));
+            }
+            println!("{changes}");
         }
         Command::Model { .. } => {
             let json = serde_json::to_string_pretty(&generated.model)?;
             println!("{json}");
         }
-        Command::Products { .. } => {}
+        Command::Products { .. } | Command::Diff(_) => {}
     }
     Ok(ExitCode::SUCCESS)
 }

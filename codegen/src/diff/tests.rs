@@ -1,0 +1,534 @@
+use super::schema::{ColumnSchema, OptionSchema, RelationshipSchema, Stated, TableSchema};
+use super::*;
+use std::collections::BTreeMap;
+
+fn stated(at: &str) -> Stated {
+    Stated {
+        layer: Some("Microsoft Dataverse".to_string()),
+        at: Some(at.to_string()),
+    }
+}
+
+fn col(ty: &str) -> ColumnSchema {
+    ColumnSchema {
+        ty: Some(ty.to_string()),
+        access: vec!["read".into(), "create".into(), "update".into()],
+        stated: stated("t.md:10:1"),
+        ..ColumnSchema::default()
+    }
+}
+
+fn choice(options: &[(i32, &str)]) -> ColumnSchema {
+    let mut c = col("Picklist");
+    c.options = options
+        .iter()
+        .map(|(v, l)| {
+            let label = l.to_string();
+            let at = stated(&format!("t.md:{}:1", 20 + v));
+            (*v, OptionSchema { label, stated: at })
+        })
+        .collect();
+    c
+}
+
+fn schema(columns: Vec<(&str, ColumnSchema)>) -> Schema {
+    let table = TableSchema {
+        entity_set: "widgets".into(),
+        stated: stated("t.md:1:1"),
+        columns: columns
+            .into_iter()
+            .map(|(n, c)| (n.to_string(), c))
+            .collect(),
+        ..TableSchema::default()
+    };
+    Schema {
+        format: schema::FORMAT,
+        tables: [("widget".to_string(), table)].into(),
+    }
+}
+
+/// `(level kind item old new)` of every change, in report order.
+fn changes(old: &Schema, new: &Schema) -> Vec<String> {
+    compare(old, new)
+        .changes
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} {} {} {}",
+                c.level,
+                c.kind,
+                c.item.as_deref().unwrap_or("-"),
+                c.old.as_deref().unwrap_or("-"),
+                c.new.as_deref().unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn no_change_no_report() {
+    let a = schema(vec![("name", col("String"))]);
+    let report = compare(&a, &a.clone());
+    assert!(report.changes.is_empty());
+    assert_eq!(report.semver, Bump::None);
+    assert_eq!(report.highest(), None);
+    assert_eq!(report.summary_line(), "schema changes: none");
+}
+
+#[test]
+fn tables_added_and_removed() {
+    let a = schema(vec![]);
+    let mut b = Schema {
+        format: schema::FORMAT,
+        tables: BTreeMap::new(),
+    };
+    assert_eq!(changes(&a, &b), ["error table_removed - - -"]);
+    b.tables.insert("gadget".into(), TableSchema::default());
+    b.tables.insert("widget".into(), a.tables["widget"].clone());
+    assert_eq!(changes(&a, &b), ["info table_added - - -"]);
+    let report = compare(&a, &b);
+    assert_eq!(report.changes[0].table, "gadget");
+    assert_eq!(report.changes[0].new_loc, None);
+}
+
+#[test]
+fn column_facts() {
+    let a = schema(vec![
+        ("gone", col("String")),
+        ("kind", col("String")),
+        ("memo", col("String")),
+        ("stated", col("String")),
+        ("size", col("String")),
+        ("grow", col("String")),
+        ("level", col("String")),
+        ("app", col("String")),
+        ("less", col("String")),
+    ]);
+    let mut b = a.clone();
+    let t = b.tables.get_mut("widget").unwrap();
+    t.columns.remove("gone");
+    t.columns.insert("fresh".into(), col("Integer"));
+    let mut required = col("String");
+    required.required_level = Some("SystemRequired".into());
+    t.columns.insert("needed".into(), required);
+    let c = &mut t.columns;
+    c.get_mut("kind").unwrap().ty = Some("Integer".into());
+    c.get_mut("memo").unwrap().ty = Some("Memo".into());
+    c.get_mut("stated").unwrap().ty = None;
+    c.get_mut("size").unwrap().max_length = Some(10);
+    let mut a2 = a.clone();
+    a2.tables
+        .get_mut("widget")
+        .unwrap()
+        .columns
+        .get_mut("size")
+        .unwrap()
+        .max_length = Some(20);
+    a2.tables
+        .get_mut("widget")
+        .unwrap()
+        .columns
+        .get_mut("grow")
+        .unwrap()
+        .max_length = Some(20);
+    c.get_mut("grow").unwrap().max_length = Some(40);
+    c.get_mut("level").unwrap().required_level = Some("SystemRequired".into());
+    c.get_mut("app").unwrap().required_level = Some("ApplicationRequired".into());
+    a2.tables
+        .get_mut("widget")
+        .unwrap()
+        .columns
+        .get_mut("less")
+        .unwrap()
+        .required_level = Some("ApplicationRequired".into());
+    c.get_mut("less").unwrap().required_level = Some("None".into());
+    assert_eq!(
+        changes(&a2, &b),
+        [
+            "error column_removed gone String -",
+            "error column_type_changed kind String Integer",
+            "error required_level_changed level - SystemRequired",
+            "warning required_level_changed app - ApplicationRequired",
+            "warning column_added needed - String",
+            "warning max_length_changed size 20 10",
+            "warning column_type_changed stated String -",
+            "info column_added fresh - Integer",
+            "info max_length_changed grow 20 40",
+            "info required_level_changed less ApplicationRequired None",
+            "info column_type_changed memo String Memo",
+        ]
+    );
+}
+
+#[test]
+fn writability_and_dates() {
+    let mut date = col("DateTime");
+    date.date_behavior = Some("UserLocal".into());
+    let a = schema(vec![("when", date.clone()), ("name", col("String"))]);
+    let mut b = a.clone();
+    let c = &mut b.tables.get_mut("widget").unwrap().columns;
+    c.get_mut("when").unwrap().date_behavior = Some("DateOnly".into());
+    c.get_mut("name").unwrap().access = vec!["read".into(), "create".into()];
+    assert_eq!(
+        changes(&a, &b),
+        [
+            "error column_writability_changed name read, create, update read, create",
+            "error date_behavior_changed when UserLocal DateOnly",
+        ]
+    );
+    assert_eq!(
+        changes(&b, &a),
+        [
+            "error date_behavior_changed when DateOnly UserLocal",
+            "info column_writability_changed name read, create read, create, update",
+        ]
+    );
+    // Stating the default behaviour changes nothing on the wire.
+    let mut c = a.clone();
+    let when = c
+        .tables
+        .get_mut("widget")
+        .unwrap()
+        .columns
+        .get_mut("when")
+        .unwrap();
+    when.date_behavior = None;
+    assert_eq!(
+        changes(&a, &c),
+        ["info date_behavior_changed when UserLocal -"]
+    );
+    // A behaviour word on a column that is no date is not a date change.
+    let mut d = a.clone();
+    let e = d.clone();
+    d.tables
+        .get_mut("widget")
+        .unwrap()
+        .columns
+        .get_mut("name")
+        .unwrap()
+        .date_behavior = Some("DateOnly".into());
+    assert_eq!(changes(&e, &d), Vec::<String>::new());
+}
+
+#[test]
+fn choice_values() {
+    let a = schema(vec![(
+        "status",
+        choice(&[
+            (1, "Active"),
+            (2, "Paused"),
+            (3, "Closed"),
+            (4, "Same"),
+            (5, "Same"),
+        ]),
+    )]);
+    let b = schema(vec![(
+        "status",
+        choice(&[
+            (1, "Active"),
+            (2, "On hold"),
+            (7, "Closed"),
+            (9, "New"),
+            (4, "Same"),
+            (6, "Same"),
+        ]),
+    )]);
+    assert_eq!(
+        changes(&a, &b),
+        [
+            "error choice_value_removed status:5 Same -",
+            "error choice_value_renumbered status:Closed 3 7",
+            "warning choice_value_relabelled status:2 Paused On hold",
+            "info choice_value_added status:6 - Same",
+            "info choice_value_added status:9 - New",
+        ]
+    );
+    let report = compare(&a, &b);
+    let renumbered = &report.changes[1];
+    assert_eq!(renumbered.old_loc.as_deref(), Some("t.md:23:1"));
+    assert_eq!(renumbered.new_loc.as_deref(), Some("t.md:27:1"));
+    assert_eq!(report.semver, Bump::Major);
+}
+
+#[test]
+fn targets_and_relationships() {
+    let mut lookup = col("Customer");
+    lookup.targets = [("account".to_string(), stated("t.md:5:1"))].into();
+    let mut a = schema(vec![("customerid", lookup.clone())]);
+    let rel = |schema: &str, nav: &str, delete: &str| RelationshipSchema {
+        schema_name: schema.into(),
+        kind: "one_to_many".into(),
+        navigation_property: Some(nav.into()),
+        cascade: [("Delete".to_string(), delete.to_string())].into(),
+        stated: stated("t.md:40:1"),
+        ..RelationshipSchema::default()
+    };
+    let t = a.tables.get_mut("widget").unwrap();
+    t.relationships.insert(
+        "widget_parent".into(),
+        rel("widget_parent", "children", "RemoveLink"),
+    );
+    t.relationships.insert(
+        "widget_gone".into(),
+        rel("widget_gone", "gone", "RemoveLink"),
+    );
+    let mut b = a.clone();
+    let t = b.tables.get_mut("widget").unwrap();
+    t.relationships.remove("widget_gone");
+    t.relationships
+        .insert("widget_new".into(), rel("widget_new", "fresh", "Cascade"));
+    t.relationships.insert(
+        "widget_parent".into(),
+        rel("widget_parent", "kids", "Cascade"),
+    );
+    let targets = &mut t.columns.get_mut("customerid").unwrap().targets;
+    targets.remove("account");
+    targets.insert("contact".into(), stated("t.md:6:1"));
+    assert_eq!(
+        changes(&a, &b),
+        [
+            "error lookup_target_removed customerid:account account -",
+            "error relationship_removed widget_gone one_to_many ? -> ? -",
+            "error navigation_property_changed widget_parent children kids",
+            "error cascade_changed widget_parent Delete: RemoveLink Delete: Cascade",
+            "warning lookup_target_added customerid:contact - contact",
+            "info relationship_added widget_new - one_to_many ? -> ?",
+        ]
+    );
+}
+
+#[test]
+fn cascades_by_effect() {
+    let m = |pairs: &[(&str, &str)]| -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    let level =
+        |a: &[(&str, &str)], b: &[(&str, &str)]| classify::cascade_changed(&m(a), &m(b)).level;
+    assert_eq!(
+        level(&[("Delete", "RemoveLink")], &[("Delete", "Cascade")]),
+        Level::Error
+    );
+    assert_eq!(level(&[], &[("Delete", "Restrict")]), Level::Error);
+    assert_eq!(
+        level(&[("Delete", "Cascade")], &[("Delete", "RemoveLink")]),
+        Level::Warning
+    );
+    assert_eq!(
+        level(
+            &[("Delete", "Cascade"), ("Assign", "Cascade")],
+            &[("Delete", "Cascade")]
+        ),
+        Level::Warning
+    );
+    assert_eq!(
+        level(
+            &[("Delete", "Restrict")],
+            &[("Delete", "Restrict"), ("Share", "Cascade")]
+        ),
+        Level::Warning
+    );
+}
+
+#[test]
+fn prose_is_doc() {
+    let mut a = schema(vec![("name", col("String"))]);
+    let t = a.tables.get_mut("widget").unwrap();
+    t.display_name = Some("Widget".into());
+    t.description = Some("A widget.".into());
+    let mut b = a.clone();
+    let t = b.tables.get_mut("widget").unwrap();
+    t.display_name = Some("Gadget".into());
+    t.description = Some("A gadget.".into());
+    t.entity_set = "gadgets".into();
+    let c = t.columns.get_mut("name").unwrap();
+    c.display_name = Some("Name".into());
+    c.description = Some("What it is called.".into());
+    assert_eq!(
+        changes(&a, &b),
+        [
+            "error entity_set_changed - widgets gadgets",
+            "doc description_changed - A widget. A gadget.",
+            "doc display_name_changed - Widget Gadget",
+            "doc description_changed name - What it is called.",
+            "doc display_name_changed name - Name",
+        ]
+    );
+    let mut report = compare(&a, &b);
+    report.changes.retain(|c| c.level == Level::Doc);
+    assert_eq!(Bump::of(&report.changes), Bump::Patch);
+}
+
+#[test]
+fn fingerprints_ignore_locations_and_wording() {
+    let a = schema(vec![("gone", col("String"))]);
+    let b = schema(vec![]);
+    let mut moved = a.clone();
+    let c = moved
+        .tables
+        .get_mut("widget")
+        .unwrap()
+        .columns
+        .get_mut("gone")
+        .unwrap();
+    c.stated = Stated {
+        layer: Some("Another product".into()),
+        at: Some("elsewhere.md:99:3".into()),
+    };
+    let (x, y) = (compare(&a, &b), compare(&moved, &b));
+    assert_eq!(x.changes[0].fingerprint, y.changes[0].fingerprint);
+    assert_ne!(x.changes[0].layer, y.changes[0].layer);
+    let print = fingerprint(
+        Kind::ColumnRemoved,
+        "widget",
+        Some("gone"),
+        Some("String"),
+        None,
+    );
+    assert_eq!(x.changes[0].fingerprint, print);
+    assert_eq!(print.len(), 16);
+    // Each part counts, and no two splits of the same text hash alike.
+    let other = [
+        fingerprint(
+            Kind::ColumnAdded,
+            "widget",
+            Some("gone"),
+            Some("String"),
+            None,
+        ),
+        fingerprint(
+            Kind::ColumnRemoved,
+            "widge",
+            Some("tgone"),
+            Some("String"),
+            None,
+        ),
+        fingerprint(Kind::ColumnRemoved, "widget", None, Some("String"), None),
+        fingerprint(
+            Kind::ColumnRemoved,
+            "widget",
+            Some("gone"),
+            None,
+            Some("String"),
+        ),
+        fingerprint(Kind::ColumnRemoved, "widget", Some("gone"), Some(""), None),
+    ];
+    for o in other {
+        assert_ne!(o, print);
+    }
+}
+
+#[test]
+fn summary_and_bump() {
+    let a = schema(vec![("gone", col("String")), ("kept", col("String"))]);
+    let mut b = schema(vec![("kept", col("String")), ("new", col("String"))]);
+    b.tables.get_mut("widget").unwrap().description = Some("x".into());
+    let report = compare(&a, &b);
+    assert_eq!(
+        report.summary_line(),
+        "schema changes: 1 error, 0 warnings, 1 info, 1 doc (semver: major)"
+    );
+    assert_eq!(report.highest(), Some(Level::Error));
+    let counts = report.counts();
+    assert_eq!(counts[0], (Level::Error, 1));
+    assert_eq!(counts[3], (Level::Doc, 1));
+    let mut allowed = report.clone();
+    allowed.changes[0].allowed = Some("known".into());
+    assert_eq!(allowed.highest(), Some(Level::Info));
+    for l in Level::ALL {
+        assert_eq!(Level::parse(l.word()), Some(l));
+    }
+    assert_eq!(Level::parse("fatal"), None);
+}
+
+#[test]
+fn allow_files() {
+    let a = schema(vec![("gone", col("String"))]);
+    let mut report = compare(&a, &schema(vec![]));
+    let print = report.changes[0].fingerprint.clone();
+    let text = format!("# accepted\n\n  {print} we never used it\n0123456789abcdef stale\n");
+    let allow = allow::Allow::parse(&text, "allow.txt").unwrap();
+    assert_eq!(
+        allow.apply(&mut report),
+        [("0123456789abcdef".to_string(), 4)]
+    );
+    assert_eq!(
+        report.changes[0].allowed.as_deref(),
+        Some("we never used it")
+    );
+    assert_eq!(report.highest(), None);
+
+    let bad = format!("0123\n{print}\n{print} twice\n{print} again\n");
+    let errors = allow::Allow::parse(&bad, "allow.txt")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        errors.contains("allow.txt:1:1: error: expected a change fingerprint"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("allow.txt:2:17: error: expected a reason"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("allow.txt:4:1: error: this fingerprint is already allowed on line 3"),
+        "{errors}"
+    );
+    let upper = "0123456789ABCDEF reason\n";
+    assert!(allow::Allow::parse(upper, "a").is_err());
+}
+
+#[test]
+fn lost_names_are_name_changed_errors() {
+    use crate::names::{ItemKey, LostName, Role};
+    let lost = [
+        LostName {
+            key: ItemKey::Column {
+                table: "widget".into(),
+                column: "etag".into(),
+            },
+            role: Role::Field,
+            recorded: "etag".into(),
+            instead: Some("etag_4bb1b6".into()),
+            why: "the generated code uses `etag` itself there".into(),
+        },
+        LostName {
+            key: ItemKey::Global {
+                choice: "budgetstatus".into(),
+            },
+            role: Role::Type,
+            recorded: "BudgetStatus".into(),
+            instead: None,
+            why: "gone".into(),
+        },
+    ];
+    let changes = lost_names(&lost);
+    let c = &changes[0];
+    assert_eq!(
+        (c.table.as_str(), c.kind, c.item.as_deref(), c.level),
+        (
+            "widget",
+            Kind::NameChanged,
+            Some("widget.etag field"),
+            Level::Error
+        )
+    );
+    assert_eq!(
+        (c.old.as_deref(), c.new.as_deref()),
+        (Some("etag"), Some("etag_4bb1b6"))
+    );
+    assert_eq!(c.axes, [Axis::Api]);
+    assert_eq!(c.why, "the generated code uses `etag` itself there");
+    let print = fingerprint(
+        Kind::NameChanged,
+        "widget",
+        Some("widget.etag field"),
+        Some("etag"),
+        Some("etag_4bb1b6"),
+    );
+    assert_eq!(c.fingerprint, print);
+    assert_eq!(changes[1].table, "choices");
+    assert_eq!(changes[1].new, None);
+}

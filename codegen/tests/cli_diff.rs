@@ -1,0 +1,310 @@
+//! `dataverse-codegen diff` as CI runs it: exit codes, formats, the allow file, the version
+//! check, `git:` revisions; and the one-line summary `generate` prints.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dataverse-codegen"))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+fn case(name: &str, side: &str) -> String {
+    common::fixtures(&format!("diff/{name}/{side}"))
+        .display()
+        .to_string()
+}
+
+fn diff(args: &[&str]) -> Output {
+    bin()
+        .arg("diff")
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn exit_codes_follow_fail_on() {
+    let (old, new) = (case("mixed", "old"), case("mixed", "new"));
+    let run = diff(&["--old", &old, "--new", &new]);
+    assert_eq!(run.status.code(), Some(100), "{}", stderr(&run));
+    assert!(stdout(&run).contains("error[column_removed] sample_widget.sample_legacycode"));
+    // Doc changes are counted, not shown, unless asked for.
+    assert!(!stdout(&run).contains("doc[description_changed]"));
+    assert!(stdout(&run).contains("(doc changes hidden: --show-doc)"));
+    let shown = diff(&["--old", &old, "--new", &new, "--show-doc"]);
+    assert!(stdout(&shown).contains("doc[description_changed]"));
+
+    let never = diff(&["--old", &old, "--new", &new, "--fail-on", "never"]);
+    assert_eq!(never.status.code(), Some(0));
+    // Only additions: passes at `error` and `warning`, fails at `info`.
+    let (a, b) = (case("column_added", "old"), case("column_added", "new"));
+    assert_eq!(diff(&["--old", &a, "--new", &b]).status.code(), Some(0));
+    let warn = diff(&["--old", &a, "--new", &b, "--fail-on", "warning"]);
+    assert_eq!(warn.status.code(), Some(0));
+    let info = diff(&["--old", &a, "--new", &b, "--fail-on", "info"]);
+    assert_eq!(info.status.code(), Some(100));
+    // Prose only fails only at `doc`.
+    let (a, b) = (
+        case("description_changed", "old"),
+        case("description_changed", "new"),
+    );
+    assert_eq!(
+        diff(&["--old", &a, "--new", &b, "--fail-on", "info"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        diff(&["--old", &a, "--new", &b, "--fail-on", "doc"])
+            .status
+            .code(),
+        Some(100)
+    );
+}
+
+#[test]
+fn the_tool_failing_is_101() {
+    let missing = scratch("diff-missing").join("nope");
+    let run = diff(&[
+        "--old",
+        &missing.display().to_string(),
+        "--new",
+        &case("mixed", "new"),
+    ]);
+    assert_eq!(run.status.code(), Some(101));
+    assert!(
+        stderr(&run).contains("the old docs do not read"),
+        "{}",
+        stderr(&run)
+    );
+    let bad_dir = scratch("diff-bad-page");
+    std::fs::copy(
+        common::fixtures("errors/non_numeric_choice.md"),
+        bad_dir.join("widget.md"),
+    )
+    .expect("copy");
+    let bad = bad_dir.display().to_string();
+    let run = diff(&["--old", &bad, "--new", &case("mixed", "new")]);
+    assert_eq!(run.status.code(), Some(101), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("the old docs do not merge"),
+        "{}",
+        stderr(&run)
+    );
+    let usage = diff(&["--new", &case("mixed", "new")]);
+    assert_eq!(usage.status.code(), Some(101));
+    let format = diff(&["--old", &bad, "--format", "yaml"]);
+    assert_eq!(format.status.code(), Some(101));
+}
+
+#[test]
+fn formats() {
+    let (old, new) = (case("mixed", "old"), case("mixed", "new"));
+    let json = diff(&["--old", &old, "--new", &new, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(value["semver"], "major");
+    assert_eq!(value["changes"].as_array().map(Vec::len), Some(4));
+    let md = diff(&["--old", &old, "--new", &new, "--format", "markdown"]);
+    assert!(stdout(&md).starts_with("### Dataverse schema changes\n"));
+    let gh = diff(&[
+        "--old",
+        &old,
+        "--new",
+        &new,
+        "--format",
+        "github",
+        "--path-prefix",
+        "docs-in/",
+    ]);
+    assert!(
+        stdout(&gh)
+            .contains("::error file=docs-in/sample_widget.md,line=101,col=1,title=cascade_changed"),
+        "{}",
+        stdout(&gh)
+    );
+}
+
+#[test]
+fn an_allow_file_accepts_known_changes() {
+    let (old, new) = (case("column_removed", "old"), case("column_removed", "new"));
+    let json = diff(&["--old", &old, "--new", &new, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let print = value["changes"][0]["fingerprint"]
+        .as_str()
+        .expect("fingerprint")
+        .to_string();
+    let dir = scratch("diff-allow");
+    let allow = dir.join("allow.txt");
+    std::fs::write(&allow, format!("# reviewed\n{print} nobody reads it\n")).expect("write");
+    let allow = allow.display().to_string();
+    let run = diff(&["--old", &old, "--new", &new, "--allow", &allow]);
+    assert_eq!(run.status.code(), Some(0), "{}", stdout(&run));
+    assert!(stdout(&run).contains("allowed: nobody reads it"));
+    // Without the reason, the file is refused with its location.
+    let bad = dir.join("bad.txt");
+    std::fs::write(&bad, format!("{print}\n")).expect("write");
+    let run = diff(&[
+        "--old",
+        &old,
+        "--new",
+        &new,
+        "--allow",
+        &bad.display().to_string(),
+    ]);
+    assert_eq!(run.status.code(), Some(101));
+    assert!(
+        stderr(&run).contains("bad.txt:1:17: error: expected a reason"),
+        "{}",
+        stderr(&run)
+    );
+}
+
+#[test]
+fn the_version_must_be_bumped_enough() {
+    let (old, new) = (case("column_removed", "old"), case("column_removed", "new"));
+    let dir = scratch("diff-version");
+    let manifest = dir.join("Cargo.toml");
+    std::fs::write(&manifest, "[package]\nname = \"t\"\nversion = \"0.3.1\"\n").expect("write");
+    let manifest = manifest.display().to_string();
+    let args = [
+        "--old",
+        &old,
+        "--new",
+        &new,
+        "--fail-on",
+        "never",
+        "--manifest",
+        &manifest,
+    ];
+    let short = diff(&[&args[..], &["--old-version", "0.3.0"]].concat());
+    assert_eq!(short.status.code(), Some(100));
+    assert!(
+        stderr(&short).contains("use at least 0.4.0"),
+        "{}",
+        stderr(&short)
+    );
+    let enough = diff(&[&args[..], &["--old-version", "0.2.9"]].concat());
+    assert_eq!(enough.status.code(), Some(0), "{}", stderr(&enough));
+    let unknown = diff(&args);
+    assert_eq!(unknown.status.code(), Some(101));
+}
+
+fn git(dir: &Path, args: &[&str]) -> bool {
+    Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args(args)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    let _ = std::fs::remove_dir_all(to);
+    std::fs::create_dir_all(to).expect("dir");
+    for entry in std::fs::read_dir(from).expect("dir") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn git_revisions_and_the_manifest_at_them() {
+    if !Command::new("git")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        println!("SKIPPED: git is not installed");
+        return;
+    }
+    let repo = scratch("diff-git");
+    assert!(git(&repo, &["init", "-q"]));
+    let docs = repo.join("docs-in");
+    copy_dir(&common::fixtures("diff/choice_value_removed/old"), &docs);
+    let manifest = repo.join("Cargo.toml");
+    std::fs::write(&manifest, "[package]\nname = \"t\"\nversion = \"1.2.0\"\n").expect("write");
+    assert!(git(&repo, &["add", "-A"]) && git(&repo, &["commit", "-q", "-m", "old"]));
+    copy_dir(&common::fixtures("diff/choice_value_removed/new"), &docs);
+    std::fs::write(&manifest, "[package]\nname = \"t\"\nversion = \"1.3.0\"\n").expect("write");
+
+    let run = bin()
+        .current_dir(&repo)
+        .args([
+            "diff",
+            "--old",
+            "git:HEAD",
+            "--manifest",
+            "Cargo.toml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    // The working tree against HEAD: a removed value (major), and 1.2.0 -> 1.3.0 is minor.
+    assert_eq!(run.status.code(), Some(100), "{}", stderr(&run));
+    let value: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON");
+    assert_eq!(value["changes"][0]["kind"], "choice_value_removed");
+    assert!(
+        stderr(&run).contains("use at least 2.0.0"),
+        "{}",
+        stderr(&run)
+    );
+    // Argument injection through the revision is refused.
+    let run = bin()
+        .current_dir(&repo)
+        .args(["diff", "--old", "git:--output=/tmp/x"])
+        .output()
+        .expect("runs");
+    assert_eq!(run.status.code(), Some(101));
+}
+
+#[test]
+fn generate_says_what_changed_against_the_output_it_replaces() {
+    let out = scratch("generate-changes");
+    let first = common::run_generate(&[], Path::new(&case("mixed", "old")), &out);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stdout(&first).contains("schema changes: no earlier schema.json"));
+    assert!(out.join("schema.json").is_file());
+    let again = common::run_generate(&[], Path::new(&case("mixed", "old")), &out);
+    assert!(
+        stdout(&again).ends_with("schema changes: none\n"),
+        "{}",
+        stdout(&again)
+    );
+    let next = common::run_generate(&[], Path::new(&case("mixed", "new")), &out);
+    assert!(
+        stdout(&next)
+            .ends_with("schema changes: 2 errors, 0 warnings, 1 info, 1 doc (semver: major)\n"),
+        "{}",
+        stdout(&next)
+    );
+    std::fs::write(out.join("schema.json"), "{").expect("write");
+    let broken = common::run_generate(&[], Path::new(&case("mixed", "new")), &out);
+    assert!(broken.status.success());
+    assert!(stdout(&broken)
+        .contains("schema changes: not compared (the earlier schema.json does not read"));
+}
