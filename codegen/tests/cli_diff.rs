@@ -308,3 +308,95 @@ fn generate_says_what_changed_against_the_output_it_replaces() {
     assert!(stdout(&broken)
         .contains("schema changes: not compared (the earlier schema.json does not read"));
 }
+
+#[test]
+fn usage_help_and_notes() {
+    assert_eq!(diff(&["--help"]).status.code(), Some(0));
+    let other = bin().args(["generate", "--bogus"]).output().expect("runs");
+    assert_eq!(
+        other.status.code(),
+        Some(2),
+        "usage errors of other commands stay 2"
+    );
+    // docs-in holds an extension-only table: one warning per side, noted, not shown.
+    let docs = common::docs_in().display().to_string();
+    let same = diff(&["--old", &docs, "--new", &docs]);
+    assert_eq!(same.status.code(), Some(0));
+    assert_eq!(stdout(&same), "schema changes: none\n");
+    assert!(
+        stderr(&same).contains("note: the old docs have 1 warning(s); `generate` shows them"),
+        "{}",
+        stderr(&same)
+    );
+}
+
+#[test]
+fn model_options_reach_the_model() {
+    let docs = common::docs_in();
+    let strict = bin()
+        .arg("model")
+        .arg("--strict")
+        .arg("--docs")
+        .arg(&docs)
+        .output()
+        .expect("runs");
+    assert_eq!(strict.status.code(), Some(1), "docs-in has a warning");
+    let all = bin()
+        .arg("model")
+        .arg("--docs")
+        .arg(&docs)
+        .output()
+        .expect("runs");
+    let sales = bin()
+        .args(["model", "--products", "sales", "--docs"])
+        .arg(&docs)
+        .output()
+        .expect("runs");
+    assert!(stdout(&all).contains("customer-service/"));
+    assert!(!stdout(&sales).contains("customer-service/") && stdout(&sales).contains("sales/"));
+}
+
+#[test]
+fn the_names_lockfile_is_read_and_refused_when_bad() {
+    let out = scratch("lock-cli");
+    let lock = out.join("dataverse-names.lock");
+    let first = common::run_generate(&[], &common::docs_in(), &out);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let text = std::fs::read_to_string(&lock).expect("the lock is written");
+    assert!(
+        text.contains("msdyn_ocsession record MsdynOcsession\n"),
+        "{text}"
+    );
+    // A recorded name is kept: rename the record in the lock, and the code follows.
+    std::fs::write(
+        &lock,
+        text.replace("record MsdynOcsession\n", "record OcSession\n"),
+    )
+    .expect("write");
+    let kept = common::run_generate(&[], &common::docs_in(), &out);
+    assert!(kept.status.success(), "{}", stderr(&kept));
+    let code = std::fs::read_to_string(out.join("msdyn_ocsession.rs")).expect("code");
+    assert!(
+        code.contains("pub struct OcSession"),
+        "the lock's name is used"
+    );
+    // A malformed lock fails with its location, and nothing is written.
+    std::fs::write(&lock, "msdyn_ocsession record 9bad\n").expect("write");
+    let bad = common::run_generate(&[], &common::docs_in(), &out);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("dataverse-names.lock:1:"),
+        "{}",
+        stderr(&bad)
+    );
+    // A lock path that is no file is an error, not "no lock".
+    std::fs::remove_file(&lock).expect("rm");
+    std::fs::create_dir_all(&lock).expect("a directory in its place");
+    let dir = common::run_generate(&[], &common::docs_in(), &out);
+    assert_eq!(dir.status.code(), Some(1));
+    assert!(
+        stderr(&dir).contains("reading the names lockfile"),
+        "{}",
+        stderr(&dir)
+    );
+}

@@ -42,12 +42,20 @@ pub(super) fn table_removed() -> Class {
     )
 }
 
-pub(super) fn entity_set_changed() -> Class {
-    class(
-        Error,
-        &[Wire],
-        "requests and binds address the table by its entity set name",
-    )
+pub(super) fn entity_set_changed(both_stated: bool) -> Class {
+    if both_stated {
+        class(
+            Error,
+            &[Wire],
+            "requests and binds address the table by its entity set name",
+        )
+    } else {
+        class(
+            Warning,
+            &[Wire],
+            "one side's entity set is the default plural, a guess: check which name the server uses",
+        )
+    }
 }
 
 /// A new column breaks old code only when the server requires it on create.
@@ -86,8 +94,17 @@ fn shape(ty: &str) -> &str {
     }
 }
 
-pub(super) fn column_type_changed(old: Option<&str>, new: Option<&str>) -> Class {
+pub(super) fn column_type_changed(
+    old: Option<&str>,
+    new: Option<&str>,
+    same_global_choice: bool,
+) -> Class {
     match (old, new) {
+        _ if !same_global_choice => class(
+            Error,
+            &[Api],
+            "the column's choice type changes (local, or another global choice)",
+        ),
         (Some(a), Some(b)) if shape(a) == shape(b) => {
             class(Info, &[], "the Rust type and the JSON shape stay the same")
         }
@@ -129,24 +146,38 @@ pub(super) fn column_writability_changed(old: &[String], new: &[String]) -> Clas
     }
 }
 
-pub(super) fn required_level_changed(old: Option<&str>, new: Option<&str>) -> Class {
+pub(super) fn required_level_changed(
+    old: Option<&str>,
+    new: Option<&str>,
+    creatable: bool,
+) -> Class {
     let rank = |l: Option<&str>| match l {
         Some("SystemRequired") => 2,
         Some("ApplicationRequired") => 1,
         _ => 0,
     };
     match (rank(old), rank(new)) {
-        (a, 2) if a < 2 => class(
+        (a, 2) if a < 2 && creatable => class(
             Error,
             &[Wire],
             "the server now refuses creates without the column",
+        ),
+        (a, 2) if a < 2 => class(
+            Warning,
+            &[Wire],
+            "the column is now system required, though no create may set it",
         ),
         (0, 1) => class(
             Warning,
             &[Behaviour],
             "apps and forms now require the column; the Web API does not enforce it",
         ),
-        _ => class(Info, &[Behaviour], "the column is required less"),
+        (a, b) if b < a => class(Info, &[Behaviour], "the column is required less"),
+        _ => class(
+            Info,
+            &[],
+            "a recommendation only (or the default stated): nothing enforces it",
+        ),
     }
 }
 
@@ -156,6 +187,11 @@ pub(super) fn max_length_changed(old: Option<u64>, new: Option<u64>) -> Class {
             Warning,
             &[Wire],
             "values longer than the new maximum are refused",
+        ),
+        (None, Some(_)) => class(
+            Warning,
+            &[Wire],
+            "a maximum is stated where none was: longer values may be refused",
         ),
         _ => class(Info, &[], "values of the old maximum are still accepted"),
     }
@@ -193,12 +229,25 @@ pub(super) fn choice_value_renumbered() -> Class {
     )
 }
 
-pub(super) fn lookup_target_added() -> Class {
-    class(
-        Warning,
-        &[Api],
-        "a new variant of the target enum: an exhaustive `match` on it no longer compiles",
-    )
+/// `counts`: how many targets the lookup had and has.
+pub(super) fn lookup_target_added(counts: (usize, usize)) -> Class {
+    match counts.0 {
+        0 => class(
+            Error,
+            &[Api],
+            "the lookup's first listed target: its field becomes a target enum",
+        ),
+        1 => class(
+            Error,
+            &[Api],
+            "a second target: setters no longer take a bare id, the row's table must be named",
+        ),
+        _ => class(
+            Warning,
+            &[Api],
+            "a new variant of the target enum: an exhaustive `match` on it no longer compiles",
+        ),
+    }
 }
 
 pub(super) fn lookup_target_removed() -> Class {
@@ -221,12 +270,21 @@ pub(super) fn relationship_removed() -> Class {
     )
 }
 
-pub(super) fn navigation_property_changed() -> Class {
-    class(
-        Error,
-        &[Api, Wire],
-        "expansions and binds name the navigation property",
-    )
+/// `had`, `has`: whether each side states the navigation property.
+pub(super) fn navigation_property_changed(had: bool, has: bool) -> Class {
+    match (had, has) {
+        (true, true) => class(
+            Error,
+            &[Api, Wire],
+            "expansions and binds name the navigation property",
+        ),
+        (true, false) => class(
+            Warning,
+            &[Api],
+            "no longer stated: its constant goes, though the server may still have it",
+        ),
+        _ => class(Info, &[Api], "newly stated: a new navigation constant"),
+    }
 }
 
 /// A parent's delete that now deletes the children, or is now refused while they exist,
@@ -240,17 +298,17 @@ pub(super) fn cascade_changed(
         (a, Some("Cascade")) if a != Some("Cascade") => class(
             Error,
             &[Behaviour],
-            "deleting the parent row now deletes these rows",
+            "deleting the referenced (parent) row now deletes the rows that point to it",
         ),
         (a, Some("Restrict")) if a != Some("Restrict") => class(
             Error,
             &[Behaviour],
-            "deleting the parent row is now refused while these rows point to it",
+            "deleting the referenced (parent) row is now refused while rows point to it",
         ),
         _ => class(
             Warning,
             &[Behaviour],
-            "the same operation on the parent row now has another effect on these rows",
+            "the same operation on the referenced (parent) row now has another effect on the rows that point to it",
         ),
     }
 }

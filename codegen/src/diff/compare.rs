@@ -126,7 +126,8 @@ impl ChangeRef<'_> {
 fn table(out: &mut Changes, name: &str, a: &TableSchema, b: &TableSchema) {
     let (sa, sb) = (Some(&a.stated), Some(&b.stated));
     if a.entity_set != b.entity_set {
-        out.push(name, Kind::EntitySetChanged, None, c::entity_set_changed())
+        let class = c::entity_set_changed(a.entity_set_stated && b.entity_set_stated);
+        out.push(name, Kind::EntitySetChanged, None, class)
             .values(Some(a.entity_set.clone()), Some(b.entity_set.clone()))
             .at(sa, sb);
     }
@@ -142,8 +143,7 @@ fn table(out: &mut Changes, name: &str, a: &TableSchema, b: &TableSchema) {
                 .values(x.ty.clone(), None)
                 .at(Some(&x.stated), None),
             Side::New(y) => {
-                let creatable = y.access.iter().any(|a| a == "create");
-                let class = c::column_added(y.required_level.as_deref(), creatable);
+                let class = c::column_added(y.required_level.as_deref(), creatable(y));
                 out.push(name, Kind::ColumnAdded, item, class)
                     .values(None, y.ty.clone())
                     .at(None, Some(&y.stated));
@@ -151,31 +151,64 @@ fn table(out: &mut Changes, name: &str, a: &TableSchema, b: &TableSchema) {
             Side::Both(x, y) => column(out, name, col, x, y),
         }
     }
-    for (key, side) in pairs(&a.relationships, &b.relationships) {
-        // Matched by the lower-cased key, named as the page spells it (the new page's).
-        let spelled = match side {
-            Side::Old(r) | Side::New(r) | Side::Both(_, r) => &r.schema_name,
-        };
-        let item = Some(match key.split_once(':') {
-            Some((_, kind)) => format!("{spelled}:{kind}"),
-            None => spelled.clone(),
-        });
+    relationships(out, name, a, b);
+}
+
+/// Relationships by schema name and side; one whose ends changed is another relationship.
+fn relationships(out: &mut Changes, name: &str, a: &TableSchema, b: &TableSchema) {
+    for (_, side) in pairs(&a.relationships, &b.relationships) {
         match side {
-            Side::Old(r) => out
-                .push(
-                    name,
-                    Kind::RelationshipRemoved,
-                    item,
-                    c::relationship_removed(),
-                )
-                .values(Some(ends(r)), None)
-                .at(Some(&r.stated), None),
-            Side::New(r) => out
-                .push(name, Kind::RelationshipAdded, item, c::relationship_added())
-                .values(None, Some(ends(r)))
-                .at(None, Some(&r.stated)),
-            Side::Both(x, y) => relationship(out, name, item, x, y),
+            Side::Old(r) => relationship_removed(out, name, r),
+            Side::New(r) => relationship_added(out, name, r),
+            Side::Both(x, y) if ends(x) != ends(y) => {
+                relationship_removed(out, name, x);
+                relationship_added(out, name, y);
+            }
+            Side::Both(x, y) => relationship(out, name, x, y),
         }
+    }
+}
+
+/// A relationship's item: its schema name as the page spells it, with the side when the table
+/// is on both.
+fn relationship_item(r: &RelationshipSchema) -> Option<String> {
+    Some(if r.both_sides {
+        format!("{}:{}", r.schema_name, r.kind)
+    } else {
+        r.schema_name.clone()
+    })
+}
+
+fn relationship_removed(out: &mut Changes, table: &str, r: &RelationshipSchema) {
+    let class = c::relationship_removed();
+    out.push(
+        table,
+        Kind::RelationshipRemoved,
+        relationship_item(r),
+        class,
+    )
+    .values(Some(ends(r)), None)
+    .at(Some(&r.stated), None);
+}
+
+fn relationship_added(out: &mut Changes, table: &str, r: &RelationshipSchema) {
+    let class = c::relationship_added();
+    out.push(table, Kind::RelationshipAdded, relationship_item(r), class)
+        .values(None, Some(ends(r)))
+        .at(None, Some(&r.stated));
+}
+
+/// Whether a column may be set when a row is created.
+fn creatable(c: &ColumnSchema) -> bool {
+    c.access.iter().any(|a| a == "create")
+}
+
+/// A column's Type word, with the global choice that names its Rust type.
+fn type_text(c: &ColumnSchema) -> Option<String> {
+    match (&c.ty, &c.global_choice) {
+        (Some(ty), Some(g)) => Some(format!("{ty} (global choice {g})")),
+        (None, Some(g)) => Some(format!("global choice {g}")),
+        (ty, None) => ty.clone(),
     }
 }
 
@@ -212,14 +245,18 @@ fn prose(
 fn column(out: &mut Changes, table: &str, col: &str, a: &ColumnSchema, b: &ColumnSchema) {
     let (sa, sb) = (Some(&a.stated), Some(&b.stated));
     let item = || Some(col.to_string());
-    if a.ty != b.ty {
-        let class = c::column_type_changed(a.ty.as_deref(), b.ty.as_deref());
+    if a.ty != b.ty || a.global_choice != b.global_choice {
+        let class = c::column_type_changed(
+            a.ty.as_deref(),
+            b.ty.as_deref(),
+            a.global_choice == b.global_choice,
+        );
         let type_at = |s: &ColumnSchema| Stated {
             layer: s.stated.layer.clone(),
             at: s.type_at.clone().or_else(|| s.stated.at.clone()),
         };
         out.push(table, Kind::ColumnTypeChanged, item(), class)
-            .values(a.ty.clone(), b.ty.clone())
+            .values(type_text(a), type_text(b))
             .at(Some(&type_at(a)), Some(&type_at(b)));
     }
     let is_date = |s: &ColumnSchema| s.ty.as_deref() == Some("DateTime");
@@ -249,7 +286,7 @@ fn column(out: &mut Changes, table: &str, col: &str, a: &ColumnSchema, b: &Colum
             table,
             Kind::RequiredLevelChanged,
             item(),
-            c::required_level_changed(x, y),
+            c::required_level_changed(x, y, creatable(b)),
         )
         .values(a.required_level.clone(), b.required_level.clone())
         .at(sa, sb);
@@ -280,6 +317,13 @@ fn column(out: &mut Changes, table: &str, col: &str, a: &ColumnSchema, b: &Colum
         (sa, sb),
     );
     options(out, table, col, a, b);
+    targets(out, table, col, a, b);
+}
+
+/// Lookup targets; the class depends on how many the lookup had and has (the Rust type of a
+/// lookup with one target differs from one with several).
+fn targets(out: &mut Changes, table: &str, col: &str, a: &ColumnSchema, b: &ColumnSchema) {
+    let counts = (a.targets.len(), b.targets.len());
     for (target, side) in pairs(&a.targets, &b.targets) {
         let item = Some(format!("{col}:{target}"));
         match side {
@@ -297,7 +341,7 @@ fn column(out: &mut Changes, table: &str, col: &str, a: &ColumnSchema, b: &Colum
                     table,
                     Kind::LookupTargetAdded,
                     item,
-                    c::lookup_target_added(),
+                    c::lookup_target_added(counts),
                 )
                 .values(None, Some(target.clone()))
                 .at(None, Some(s)),
@@ -383,20 +427,18 @@ fn options(out: &mut Changes, table: &str, col: &str, a: &ColumnSchema, b: &Colu
     }
 }
 
-fn relationship(
-    out: &mut Changes,
-    table: &str,
-    item: Option<String>,
-    a: &RelationshipSchema,
-    b: &RelationshipSchema,
-) {
+fn relationship(out: &mut Changes, table: &str, a: &RelationshipSchema, b: &RelationshipSchema) {
     let (sa, sb) = (Some(&a.stated), Some(&b.stated));
+    let item = relationship_item(b);
     if a.navigation_property != b.navigation_property {
         out.push(
             table,
             Kind::NavigationPropertyChanged,
             item.clone(),
-            c::navigation_property_changed(),
+            c::navigation_property_changed(
+                a.navigation_property.is_some(),
+                b.navigation_property.is_some(),
+            ),
         )
         .values(a.navigation_property.clone(), b.navigation_property.clone())
         .at(sa, sb);

@@ -56,6 +56,16 @@ impl Level {
         }
     }
 
+    /// `1 error`, `2 warnings`, `3 info`, `1 doc`.
+    pub fn counted(self, n: usize) -> String {
+        match (self, n) {
+            (Level::Error | Level::Warning, 1) | (Level::Info | Level::Doc, _) => {
+                format!("{n} {self}")
+            }
+            (Level::Error | Level::Warning, _) => format!("{n} {self}s"),
+        }
+    }
+
     /// Parses `error`, `warning`, `info` or `doc`.
     pub fn parse(word: &str) -> Option<Level> {
         Level::ALL.into_iter().find(|l| l.word() == word)
@@ -211,13 +221,27 @@ pub fn fingerprint(
 }
 
 /// A `name_changed` finding per recorded identifier `generate` could not keep
-/// ([`crate::names::LostName`]): the item is its lock key and role, old and new the names.
+/// ([`crate::names::LostName`]): the table is the item's table (`global:<choice>` for a global
+/// choice), the item its lock key below that and its role (`etag field`), old and new the names.
 pub fn lost_names(lost: &[crate::names::LostName]) -> Vec<Change> {
     lost.iter()
         .map(|l| {
             let key = l.key.to_string();
-            let table = l.key.table().unwrap_or("choices").to_string();
-            let item = format!("{key} {}", l.role);
+            let table = match (l.key.table(), l.key.global()) {
+                (Some(table), _) => table.to_string(),
+                (None, Some(choice)) => format!("global:{choice}"),
+                (None, None) => key.clone(),
+            };
+            // The key below the table (`etag`, `account_parent:one_to_many`, `5`), and the role.
+            let below = key
+                .strip_prefix(table.as_str())
+                .unwrap_or(&key)
+                .trim_start_matches(['.', '/', '=']);
+            let item = if below.is_empty() {
+                l.role.to_string()
+            } else {
+                format!("{below} {}", l.role)
+            };
             let class = classify::name_changed();
             let (old, new) = (Some(l.recorded.as_str()), l.instead.as_deref());
             Change {
@@ -324,12 +348,7 @@ impl Report {
         let counts: Vec<String> = self
             .counts()
             .iter()
-            .map(|(level, n)| match (level, n) {
-                (Level::Error, 1) => "1 error".to_string(),
-                (Level::Warning, 1) => "1 warning".to_string(),
-                (Level::Error | Level::Warning, n) => format!("{n} {level}s"),
-                (_, n) => format!("{n} {level}"),
-            })
+            .map(|(level, n)| level.counted(*n))
             .collect();
         format!(
             "schema changes: {} (semver: {})",

@@ -108,7 +108,7 @@ fn cell(v: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '|' => out.push_str("&#124;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '~' | '#' | '!' | '@' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '~' | '#' | '!' | '@' | '$' => {
                 out.push('\\');
                 out.push(ch);
             }
@@ -117,16 +117,6 @@ fn cell(v: &str) -> String {
         }
     }
     out
-}
-
-fn heading(level: Level, n: usize) -> String {
-    let word = match (level, n) {
-        (Level::Error, 1) => "error".to_string(),
-        (Level::Warning, 1) => "warning".to_string(),
-        (Level::Error | Level::Warning, _) => format!("{level}s"),
-        _ => level.word().to_string(),
-    };
-    format!("{n} {word}")
 }
 
 /// A pull request comment: the counts, then one table per level, errors first; a level with
@@ -140,7 +130,7 @@ pub fn markdown(report: &Report, show: Show) -> String {
     let counts: Vec<String> = report
         .counts()
         .iter()
-        .map(|(l, n)| format!("**{}**", heading(*l, *n)))
+        .map(|(l, n)| format!("**{}**", l.counted(*n)))
         .collect();
     let _ = writeln!(
         out,
@@ -153,14 +143,14 @@ pub fn markdown(report: &Report, show: Show) -> String {
             continue;
         }
         if level == Level::Doc && !show.doc {
-            let _ = writeln!(out, "{} hidden (prose only).\n", heading(level, n));
+            let _ = writeln!(out, "{} hidden (prose only).\n", level.counted(n));
             continue;
         }
         let fold = n > OPEN_ROWS;
         if fold {
-            let _ = writeln!(out, "<details><summary>{}</summary>\n", heading(level, n));
+            let _ = writeln!(out, "<details><summary>{}</summary>\n", level.counted(n));
         } else {
-            let _ = writeln!(out, "#### {}\n", heading(level, n));
+            let _ = writeln!(out, "#### {}\n", level.counted(n));
         }
         out.push_str("| Change | Table | Item | Old | New | Axes | Layer | Where |\n");
         out.push_str("|---|---|---|---|---|---|---|---|\n");

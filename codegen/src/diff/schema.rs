@@ -6,6 +6,7 @@
 //! the bodies a column may be set in), as the page words otherwise.
 
 use crate::model::{Column, Model, Relationship, Table};
+use crate::names::key::side_word;
 use crate::source::Loc;
 use crate::webapi::{self, Writable};
 use serde::{Deserialize, Serialize};
@@ -15,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const FILE: &str = crate::SCHEMA_FILE;
 
 /// The format of [`FILE`]; a file of another format is not compared (the report says so).
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Schema {
@@ -40,9 +41,11 @@ pub struct TableSchema {
     pub description: Option<String>,
     /// The entity set name requests use: stated, else the default plural.
     pub entity_set: String,
+    /// Whether a page states the entity set (else it is the default plural, a guess).
+    pub entity_set_stated: bool,
     pub stated: Stated,
     pub columns: BTreeMap<String, ColumnSchema>,
-    /// By schema name, with `:<side>` when the table is on both sides.
+    /// By `<schema name, lower-cased>:<side>` (`account_parent_account:one_to_many`).
     pub relationships: BTreeMap<String, RelationshipSchema>,
 }
 
@@ -51,6 +54,9 @@ pub struct ColumnSchema {
     /// The page's Type word; `None` when no page states it (extension pages).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ty: Option<String>,
+    /// The global choice (option set) the column shares, which names its Rust type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub global_choice: Option<String>,
     /// `DateTimeBehavior` as stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_behavior: Option<String>,
@@ -85,6 +91,9 @@ pub struct RelationshipSchema {
     pub schema_name: String,
     /// `one_to_many`, `many_to_one` or `many_to_many`: the side this table is on.
     pub kind: String,
+    /// The table is on both sides (a relationship with itself): its item names the side.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub both_sides: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub referenced_entity: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -159,6 +168,7 @@ impl<'a> Layers<'a> {
 
 fn table(model: &Model, t: &Table) -> TableSchema {
     let layers = Layers::of(t);
+    let (entity_set, entity_set_stated) = model.entity_set(&t.logical_name);
     let mut sides: BTreeMap<&str, usize> = BTreeMap::new();
     for (schema, _) in t.relationships.keys() {
         *sides.entry(schema.as_str()).or_default() += 1;
@@ -166,19 +176,17 @@ fn table(model: &Model, t: &Table) -> TableSchema {
     let relationships = t
         .relationships
         .iter()
-        .map(|((schema, _), r)| {
-            let key = if sides.get(schema.as_str()).is_some_and(|n| *n > 1) {
-                format!("{schema}:{}", kind_word(r))
-            } else {
-                schema.clone()
-            };
-            (key, relationship(&layers, r))
+        .map(|((schema, kind), r)| {
+            let key = format!("{schema}:{}", side_word(*kind));
+            let both = sides.get(schema.as_str()).is_some_and(|n| *n > 1);
+            (key, relationship(&layers, r, both))
         })
         .collect();
     TableSchema {
         display_name: t.display_name.clone(),
         description: t.description.clone(),
-        entity_set: model.entity_set(&t.logical_name).0,
+        entity_set,
+        entity_set_stated,
         stated: layers.stated(t.at.as_ref()),
         columns: t
             .columns
@@ -229,6 +237,7 @@ fn column(layers: &Layers, t: &Table, c: &Column) -> ColumnSchema {
         .collect();
     ColumnSchema {
         ty: c.ty.as_ref().map(|t| t.word().to_string()),
+        global_choice: c.global_choice(&t.logical_name).map(str::to_string),
         date_behavior: c.datetime_behavior.clone(),
         access,
         required_level: c.required_level.as_ref().map(|r| r.word().to_string()),
@@ -250,15 +259,7 @@ fn column(layers: &Layers, t: &Table, c: &Column) -> ColumnSchema {
     }
 }
 
-fn kind_word(r: &Relationship) -> &'static str {
-    match r.kind {
-        crate::model::RelationshipKind::OneToMany => "one_to_many",
-        crate::model::RelationshipKind::ManyToOne => "many_to_one",
-        crate::model::RelationshipKind::ManyToMany => "many_to_many",
-    }
-}
-
-fn relationship(layers: &Layers, r: &Relationship) -> RelationshipSchema {
+fn relationship(layers: &Layers, r: &Relationship, both_sides: bool) -> RelationshipSchema {
     let cascade = r
         .cascade
         .iter()
@@ -267,7 +268,8 @@ fn relationship(layers: &Layers, r: &Relationship) -> RelationshipSchema {
         .collect();
     RelationshipSchema {
         schema_name: r.schema_name.clone(),
-        kind: kind_word(r).to_string(),
+        kind: side_word(r.kind).to_string(),
+        both_sides,
         referenced_entity: r.referenced_entity.clone(),
         referencing_entity: r.referencing_entity.clone(),
         referencing_attribute: r.referencing_attribute.clone(),

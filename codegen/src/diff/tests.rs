@@ -34,6 +34,7 @@ fn choice(options: &[(i32, &str)]) -> ColumnSchema {
 fn schema(columns: Vec<(&str, ColumnSchema)>) -> Schema {
     let table = TableSchema {
         entity_set: "widgets".into(),
+        entity_set_stated: true,
         stated: stated("t.md:1:1"),
         columns: columns
             .into_iter()
@@ -253,7 +254,11 @@ fn choice_values() {
 #[test]
 fn targets_and_relationships() {
     let mut lookup = col("Customer");
-    lookup.targets = [("account".to_string(), stated("t.md:5:1"))].into();
+    lookup.targets = [
+        ("account".to_string(), stated("t.md:5:1")),
+        ("lead".to_string(), stated("t.md:5:1")),
+    ]
+    .into();
     let mut a = schema(vec![("customerid", lookup.clone())]);
     let rel = |schema: &str, nav: &str, delete: &str| RelationshipSchema {
         schema_name: schema.into(),
@@ -511,7 +516,7 @@ fn lost_names_are_name_changed_errors() {
         (
             "widget",
             Kind::NameChanged,
-            Some("widget.etag field"),
+            Some("etag field"),
             Level::Error
         )
     );
@@ -524,11 +529,176 @@ fn lost_names_are_name_changed_errors() {
     let print = fingerprint(
         Kind::NameChanged,
         "widget",
-        Some("widget.etag field"),
+        Some("etag field"),
         Some("etag"),
         Some("etag_4bb1b6"),
     );
     assert_eq!(c.fingerprint, print);
-    assert_eq!(changes[1].table, "choices");
+    assert_eq!(changes[1].table, "global:budgetstatus");
+    assert_eq!(changes[1].item.as_deref(), Some("type"));
     assert_eq!(changes[1].new, None);
+}
+
+#[test]
+fn first_and_second_targets_change_the_rust_type() {
+    let with = |targets: &[&str]| {
+        let mut c = col("Lookup");
+        c.targets = targets
+            .iter()
+            .map(|t| (t.to_string(), stated("t.md:5:1")))
+            .collect();
+        schema(vec![("parentid", c)])
+    };
+    let level = |a: &[&str], b: &[&str]| compare(&with(a), &with(b)).changes[0].level;
+    assert_eq!(level(&[], &["account"]), Level::Error);
+    assert_eq!(level(&["account"], &["account", "contact"]), Level::Error);
+    assert_eq!(
+        level(&["account", "contact"], &["account", "contact", "lead"]),
+        Level::Warning
+    );
+}
+
+#[test]
+fn stated_and_guessed_names() {
+    let rel = |nav: Option<&str>| RelationshipSchema {
+        schema_name: "widget_parent".into(),
+        kind: "many_to_one".into(),
+        navigation_property: nav.map(str::to_string),
+        ..RelationshipSchema::default()
+    };
+    let with = |nav: Option<&str>| {
+        let mut s = schema(vec![]);
+        let t = s.tables.get_mut("widget").unwrap();
+        t.relationships
+            .insert("widget_parent:many_to_one".into(), rel(nav));
+        s
+    };
+    let (none, some, other) = (with(None), with(Some("parentid")), with(Some("parent")));
+    let level = |a: &Schema, b: &Schema| compare(a, b).changes[0].level;
+    assert_eq!(level(&none, &some), Level::Info);
+    assert_eq!(level(&some, &none), Level::Warning);
+    assert_eq!(level(&some, &other), Level::Error);
+    // An entity set that was the default plural, now stated otherwise: a warning.
+    let mut stated_set = none.clone();
+    stated_set.tables.get_mut("widget").unwrap().entity_set = "widgetry".into();
+    let mut guessed = none.clone();
+    guessed.tables.get_mut("widget").unwrap().entity_set_stated = false;
+    assert_eq!(level(&guessed, &stated_set), Level::Warning);
+    assert_eq!(level(&stated_set, &guessed), Level::Warning);
+    let mut renamed = stated_set.clone();
+    renamed.tables.get_mut("widget").unwrap().entity_set = "gizmos".into();
+    assert_eq!(level(&stated_set, &renamed), Level::Error);
+}
+
+#[test]
+fn relationships_whose_ends_change_are_other_relationships() {
+    let rel = |to: &str, both: bool| RelationshipSchema {
+        schema_name: "widget_parent".into(),
+        kind: "one_to_many".into(),
+        referenced_entity: Some("widget".into()),
+        referencing_entity: Some(to.into()),
+        both_sides: both,
+        ..RelationshipSchema::default()
+    };
+    let with = |rels: Vec<(&str, RelationshipSchema)>| {
+        let mut s = schema(vec![]);
+        let t = s.tables.get_mut("widget").unwrap();
+        t.relationships = rels.into_iter().map(|(k, r)| (k.to_string(), r)).collect();
+        s
+    };
+    let a = with(vec![("widget_parent:one_to_many", rel("contact", false))]);
+    let b = with(vec![("widget_parent:one_to_many", rel("account", false))]);
+    assert_eq!(
+        changes(&a, &b),
+        [
+            "error relationship_removed widget_parent one_to_many widget -> contact -",
+            "info relationship_added widget_parent - one_to_many widget -> account",
+        ]
+    );
+    // A relationship with itself, now listed from its other side too: one addition, named by
+    // its side; the side listed before is no change.
+    let mut back = rel("widget", true);
+    back.kind = "many_to_one".into();
+    let c = with(vec![("widget_parent:one_to_many", rel("widget", false))]);
+    let d = with(vec![
+        ("widget_parent:one_to_many", rel("widget", true)),
+        ("widget_parent:many_to_one", back),
+    ]);
+    assert_eq!(
+        changes(&c, &d),
+        ["info relationship_added widget_parent:many_to_one - many_to_one widget -> widget"]
+    );
+}
+
+#[test]
+fn choice_types_and_requirements() {
+    let local = choice(&[(1, "Open")]);
+    let mut global = local.clone();
+    global.global_choice = Some("sample_status".into());
+    let a = schema(vec![("status", local)]);
+    let b = schema(vec![("status", global)]);
+    assert_eq!(
+        changes(&a, &b),
+        ["error column_type_changed status Picklist Picklist (global choice sample_status)"]
+    );
+    let mut unset = col("String");
+    unset.access = vec!["read".into(), "update".into()];
+    let mut recommended = unset.clone();
+    recommended.required_level = Some("Recommended".into());
+    let mut limited = unset.clone();
+    limited.max_length = Some(100);
+    let mut required = unset.clone();
+    required.required_level = Some("SystemRequired".into());
+    let c = schema(vec![
+        ("a", unset.clone()),
+        ("b", unset.clone()),
+        ("c", unset),
+    ]);
+    let d = schema(vec![("a", required), ("b", recommended), ("c", limited)]);
+    assert_eq!(
+        changes(&c, &d),
+        [
+            "warning required_level_changed a - SystemRequired",
+            "warning max_length_changed c - 100",
+            "info required_level_changed b - Recommended",
+        ]
+    );
+    assert!(compare(&c, &d).changes[2].axes.is_empty());
+}
+
+/// Page text in every output format: it cannot start a line, a command, a cell or markup.
+#[test]
+fn hostile_page_text_stays_inert_in_every_format() {
+    let hostile = "x\n::error::pwned %0A | <details> @user $x$ \u{1b}[31m \u{202e}evil";
+    let a = schema(vec![("name", col("String"))]);
+    let mut b = a.clone();
+    let c = b.tables.get_mut("widget").unwrap();
+    c.columns.get_mut("name").unwrap().description = Some(hostile.into());
+    c.columns.get_mut("name").unwrap().stated.layer = Some(hostile.into());
+    let report = compare(&a, &b);
+    let show = render::Show { doc: true };
+
+    let text = render::text(&report, show);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+        "{text}"
+    );
+    assert!(!text.lines().any(|l| l.starts_with("::")), "{text}");
+
+    let md = render::markdown(&report, show);
+    let row = md
+        .lines()
+        .find(|l| l.starts_with("| `description_changed`"))
+        .expect("a row");
+    assert_eq!(row.matches('|').count(), 9, "{row}");
+    for raw in ["<details>", " @user", " $x$", "\u{202e}"] {
+        assert!(!row.contains(raw), "{raw:?} in {row}");
+    }
+
+    let gh = render::github(&report, show, "docs/");
+    assert_eq!(gh.lines().count(), 1, "{gh}");
+    assert!(gh.contains("%250A") && !gh.contains('\u{1b}'), "{gh}");
+    // Properties end at `,` and `::`: page text cannot add one.
+    let props = gh.split("::").nth(1).expect("properties");
+    assert_eq!(props.matches(',').count(), 3, "{props}");
 }

@@ -42,13 +42,15 @@ pub fn check(old: &str, new: &str, needed: Bump) -> Result<(), String> {
     if got >= needed {
         return Ok(());
     }
+    let overflow = || format!("the version {a} cannot be bumped further");
+    let next = |n: u64| n.checked_add(1).ok_or_else(overflow);
     let least = match needed {
         Bump::None => return Ok(()),
-        Bump::Major if a.major == 0 => Version::new(0, a.minor + 1, 0),
-        Bump::Major => Version::new(a.major + 1, 0, 0),
-        Bump::Minor if a.major == 0 => Version::new(0, a.minor, a.patch + 1),
-        Bump::Minor => Version::new(a.major, a.minor + 1, 0),
-        Bump::Patch => Version::new(a.major, a.minor, a.patch + 1),
+        Bump::Major if a.major == 0 => Version::new(0, next(a.minor)?, 0),
+        Bump::Major => Version::new(next(a.major)?, 0, 0),
+        Bump::Minor if a.major == 0 => Version::new(0, a.minor, next(a.patch)?),
+        Bump::Minor => Version::new(a.major, next(a.minor)?, 0),
+        Bump::Patch => Version::new(a.major, a.minor, next(a.patch)?),
     };
     Err(format!(
         "the changes need a {} version bump, but the version went from {a} to {b} ({}): use at least {least}",
@@ -110,6 +112,9 @@ mod tests {
         let e = check("1.4.2", "1.4.2", Bump::Patch).unwrap_err();
         assert!(e.contains("use at least 1.4.3"), "{e}");
         assert!(check("x", "1.0.0", Bump::Patch).is_err());
+        let top = format!("1.2.{}", u64::MAX);
+        let e = check(&top, &top, Bump::Patch).unwrap_err();
+        assert!(e.contains("cannot be bumped further"), "{e}");
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub(super) fn option(o: &ChoiceOption) -> TokenStream {
 /// A choice value the docs no longer list, kept by the names lock until it is pruned.
 pub(super) fn removed(value: i32) -> TokenStream {
     let note = format!(
-        "removed from the docs: no page lists the value {value} any more; this constant goes away at the next release"
+        "removed from the docs: no page lists the value {value} any more; this constant goes at the next release (`generate --prune`)"
     );
     quote!(#[deprecated(note = #note)])
 }

@@ -338,12 +338,33 @@ fn read_blob(r: &mut impl BufRead, id: &str) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// `git -C <dir>`, with pathspecs taken literally and the repository found from `dir` alone (a
-/// `GIT_DIR` set around this program, as in a hook, does not redirect it).
+/// The variables that tie git to one repository (`git rev-parse --local-env-vars`): set around
+/// this program, as in a hook or a quarantined push, they would redirect it.
+const REPOSITORY_VARS: [&str; 16] = [
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_CONFIG",
+    "GIT_CONFIG_PARAMETERS",
+    "GIT_CONFIG_COUNT",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_IMPLICIT_WORK_TREE",
+    "GIT_GRAFT_FILE",
+    "GIT_INDEX_FILE",
+    "GIT_NO_REPLACE_OBJECTS",
+    "GIT_REPLACE_REF_BASE",
+    "GIT_PREFIX",
+    "GIT_SHALLOW_FILE",
+    "GIT_COMMON_DIR",
+    "GIT_NAMESPACE",
+];
+
+/// `git -C <dir>`, with pathspecs taken literally and the repository found from `dir` alone
+/// (none of [`REPOSITORY_VARS`] set around this program redirects it).
 fn git(dir: &Path) -> Command {
     let mut cmd = Command::new("git");
     cmd.arg("-C").arg(dir).arg("--literal-pathspecs");
-    for var in ["GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR"] {
+    for var in REPOSITORY_VARS {
         cmd.env_remove(var);
     }
     cmd

@@ -53,6 +53,9 @@ pub struct DiffArgs {
     /// The old version, for `--manifest` when `--old` is a directory.
     #[arg(long)]
     old_version: Option<String>,
+    /// The new version, instead of `--manifest`'s (a package with `version.workspace = true`).
+    #[arg(long)]
+    new_version: Option<String>,
     /// Prefix for page paths in `github` annotations (the docs directory from the repository
     /// root); the first `--docs` directory by default.
     #[arg(long)]
@@ -81,23 +84,19 @@ pub fn run(args: DiffArgs) -> ExitCode {
     match compare(&args) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", escape_hazards(&message));
             ExitCode::from(TOOL_FAILED)
         }
     }
 }
 
 fn compare(args: &DiffArgs) -> Result<ExitCode, String> {
-    let products = match &args.products {
-        Some(list) => {
-            let set = dataverse_codegen::cargo::parse_products(list);
-            if set.is_empty() {
-                return Err("--products names no product".to_string());
-            }
-            Some(set)
-        }
-        None => None,
-    };
+    let products = args
+        .products
+        .as_deref()
+        .map(super::products_option)
+        .transpose()
+        .map_err(|e| e.to_string())?;
     let old = side("old", &args.old, &args.docs, products.as_ref())?;
     let new = match &args.new {
         Some(spec) => side("new", spec, &args.docs, products.as_ref())?,
@@ -124,10 +123,7 @@ fn compare(args: &DiffArgs) -> Result<ExitCode, String> {
     let prefix = args
         .path_prefix
         .clone()
-        .unwrap_or_else(|| match args.docs.first() {
-            Some(d) => format!("{}/", d.display()),
-            None => String::new(),
-        });
+        .unwrap_or_else(|| default_prefix(args));
     print!(
         "{}",
         match args.format {
@@ -143,6 +139,18 @@ fn compare(args: &DiffArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Where the new side's pages are, for annotations: the `--new` directory, else the one
+/// `--docs` directory; none with several (their page paths start with root names).
+fn default_prefix(args: &DiffArgs) -> String {
+    let dir = match args.new.as_deref() {
+        Some(spec) if !spec.starts_with("git:") => Some(PathBuf::from(spec)),
+        _ if args.docs.len() == 1 => args.docs.first().cloned(),
+        _ => None,
+    };
+    dir.map(|d| format!("{}/", d.display()).replace("//", "/"))
+        .unwrap_or_default()
 }
 
 fn fails(report: &Report, fail_on: FailOn) -> bool {
@@ -209,18 +217,26 @@ fn side_from(
 /// With `--manifest`: whether the package version was bumped enough for `needed` (a short
 /// bump is reported on stderr).
 fn version_check(args: &DiffArgs, needed: Bump) -> Result<bool, String> {
-    let Some(manifest) = &args.manifest else {
+    let manifest = args.manifest.as_ref();
+    if manifest.is_none() && args.old_version.is_none() && args.new_version.is_none() {
         return Ok(true);
-    };
-    let shown = manifest.display().to_string();
-    let text = std::fs::read_to_string(manifest).map_err(|e| format!("reading {shown}: {e}"))?;
-    let new = version::manifest_version(&text, &shown)?;
-    let old = match (&args.old_version, args.old.strip_prefix("git:")) {
+    }
+    let new = match (&args.new_version, manifest) {
         (Some(v), _) => v.clone(),
-        (None, Some(rev)) => old_manifest_version(rev, manifest)?,
-        (None, None) => {
+        (None, Some(path)) => {
+            let shown = path.display().to_string();
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("reading {shown}: {e}"))?;
+            version::manifest_version(&text, &shown)?
+        }
+        (None, None) => return Err("--old-version needs --new-version or --manifest".to_string()),
+    };
+    let old = match (&args.old_version, args.old.strip_prefix("git:"), manifest) {
+        (Some(v), _, _) => v.clone(),
+        (None, Some(rev), Some(path)) => old_manifest_version(rev, path)?,
+        _ => {
             return Err(
-                "--manifest with a directory as --old needs --old-version (the version the old docs were released as)"
+                "checking the version with a directory as --old needs --old-version (the version the old docs were released as)"
                     .to_string(),
             )
         }
@@ -246,34 +262,124 @@ fn old_manifest_version(rev: &str, manifest: &Path) -> Result<String, String> {
     }
 }
 
-/// For `generate`: the schema of `model` as the JSON it writes beside the code, and the one-line
-/// summary of what changed against the schema the output directory holds from the last run.
+/// For `generate`: the schema of `model` as the JSON it writes beside the code (`None` for a
+/// `--tables` selection, whose schema is not the docs' and is neither written nor compared),
+/// and the one-line summary of what changed against the schema the output directory holds from
+/// the last run, names the lockfile could not keep included.
 pub fn against_previous(
     out: &Path,
     model: &dataverse_codegen::model::Model,
     lost: &[dataverse_codegen::names::LostName],
-) -> (String, String) {
+    selection: bool,
+) -> (Option<String>, String) {
+    let lost = diff::lost_names(lost);
+    if selection {
+        let summary = Report::new(lost).summary_line();
+        return (None, format!("{summary} (tables not compared: --tables)"));
+    }
     let schema = Schema::of(model);
-    let json = schema.to_json();
     let path = out.join(dataverse_codegen::SCHEMA_FILE);
-    let summary = match std::fs::read(&path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            "schema changes: no earlier schema.json in the output to compare with".to_string()
-        }
-        Err(e) => format!("schema changes: not compared ({}: {e})", path.display()),
-        Ok(bytes) => match serde_json::from_slice::<Schema>(&bytes) {
-            Ok(old) if old.format == diff::schema::FORMAT => {
-                let mut changes = diff::compare(&old, &schema).changes;
-                changes.extend(diff::lost_names(lost));
-                Report::new(changes).summary_line()
-            }
-            Ok(old) => format!(
-                "schema changes: not compared (the earlier schema.json has format {}, this generator writes {})",
-                old.format,
-                diff::schema::FORMAT
-            ),
-            Err(e) => format!("schema changes: not compared (the earlier schema.json does not read: {e})"),
-        },
+    let (mut changes, note) = match previous(&path) {
+        Ok(old) => (diff::compare(&old, &schema).changes, None),
+        Err(why) => (Vec::new(), Some(why)),
     };
-    (json, escape_hazards(&summary).into_owned())
+    changes.extend(lost);
+    let summary = match note {
+        None => Report::new(changes).summary_line(),
+        Some(why) if changes.is_empty() => format!("schema changes: {why}"),
+        Some(why) => format!("{} ({why})", Report::new(changes).summary_line()),
+    };
+    (
+        Some(schema.to_json()),
+        escape_hazards(&summary).into_owned(),
+    )
+}
+
+/// The schema the last run wrote, or why there is none to compare with.
+fn previous(path: &Path) -> Result<Schema, String> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err("no earlier schema.json in the output to compare with".to_string())
+        }
+        Err(e) => return Err(format!("not compared ({}: {e})", path.display())),
+    };
+    let unreadable =
+        |e: serde_json::Error| format!("not compared (the earlier schema.json does not read: {e})");
+    /// The format alone, read first: a file of another format need not read as this one.
+    #[derive(serde::Deserialize)]
+    struct Format {
+        format: u32,
+    }
+    let format = serde_json::from_slice::<Format>(&bytes)
+        .map_err(unreadable)?
+        .format;
+    if format != diff::schema::FORMAT {
+        return Err(format!(
+            "not compared (the earlier schema.json has format {format}, this generator writes {})",
+            diff::schema::FORMAT
+        ));
+    }
+    serde_json::from_slice(&bytes).map_err(unreadable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("dvc-diff-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch");
+        dir
+    }
+
+    #[test]
+    fn the_previous_schema_or_why_not() {
+        let dir = scratch("previous");
+        let path = dir.join("schema.json");
+        let missing = previous(&path).unwrap_err();
+        assert_eq!(
+            missing,
+            "no earlier schema.json in the output to compare with"
+        );
+        std::fs::create_dir_all(&path).expect("a directory in its place");
+        let unreadable = previous(&path).unwrap_err();
+        assert!(unreadable.starts_with("not compared ("), "{unreadable}");
+        std::fs::remove_dir(&path).expect("rmdir");
+        std::fs::write(&path, r#"{"format": 1, "tables": []}"#).expect("write");
+        let old = previous(&path).unwrap_err();
+        assert!(old.contains("has format 1, this generator writes"), "{old}");
+        std::fs::write(&path, "{").expect("write");
+        assert!(previous(&path).unwrap_err().contains("does not read"));
+        let schema = Schema {
+            format: diff::schema::FORMAT,
+            ..Schema::default()
+        };
+        std::fs::write(&path, schema.to_json()).expect("write");
+        assert_eq!(previous(&path), Ok(schema));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn annotation_paths_start_where_the_new_pages_are() {
+        let args = |new: Option<&str>, docs: &[&str]| DiffArgs {
+            old: "git:HEAD".into(),
+            new: new.map(str::to_string),
+            docs: docs.iter().map(PathBuf::from).collect(),
+            products: None,
+            format: Format::Github,
+            fail_on: FailOn::Error,
+            allow: None,
+            show_doc: false,
+            manifest: None,
+            old_version: None,
+            new_version: None,
+            path_prefix: None,
+        };
+        assert_eq!(default_prefix(&args(None, &["docs-in"])), "docs-in/");
+        assert_eq!(default_prefix(&args(Some("next/"), &["docs-in"])), "next/");
+        assert_eq!(default_prefix(&args(Some("git:main"), &["a", "b"])), "");
+        assert_eq!(default_prefix(&args(None, &["a", "b"])), "");
+    }
 }

@@ -76,7 +76,7 @@ fn main() -> ExitCode {
         Err(e) => {
             let _ = e.print();
             // `diff` promises 101 for its own failures, usage errors included.
-            let diff = std::env::args().nth(1).as_deref() == Some("diff");
+            let diff = std::env::args_os().nth(1).is_some_and(|a| a == "diff");
             return match e.exit_code() {
                 0 => ExitCode::SUCCESS,
                 _ if diff => ExitCode::from(diff::TOOL_FAILED),
@@ -233,12 +233,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
     match cli.command {
         Command::Generate {
-            out, names, docs, ..
+            out,
+            names,
+            docs,
+            tables,
+            ..
         } => {
             let mut files = generated.files;
-            let (schema, changes) =
-                diff::against_previous(&out, &generated.model, &generated.lost_names);
-            files.insert(dataverse_codegen::SCHEMA_FILE.to_string(), schema);
+            let lost = &generated.lost_names;
+            let selection = tables.is_some();
+            let (schema, changes) = diff::against_previous(&out, &generated.model, lost, selection);
+            if let Some(schema) = schema {
+                files.insert(dataverse_codegen::SCHEMA_FILE.to_string(), schema);
+            }
             let report = io::write_output(&out, &files)
                 .with_context(|| format!("writing {}", out.display()))?;
             for line in dataverse_codegen::summary(&generated.model) {
