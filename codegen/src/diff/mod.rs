@@ -216,8 +216,16 @@ pub fn fingerprint(
     for part in [Some(kind.word()), Some(table), item, old, new] {
         field(part);
     }
-    let digest = hash.finalize();
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    hex16(&hash.finalize())
+}
+
+/// The first 16 hex digits of the SHA-256 of `bytes`.
+pub(crate) fn fingerprint_hex(bytes: &[u8]) -> String {
+    hex16(&Sha256::digest(bytes))
+}
+
+fn hex16(digest: &[u8]) -> String {
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 /// A `name_changed` finding per recorded identifier `generate` could not keep

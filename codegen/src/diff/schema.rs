@@ -33,6 +33,12 @@ pub struct Stated {
     pub at: Option<String>,
 }
 
+impl Stated {
+    pub fn is_empty(&self) -> bool {
+        self.layer.is_none() && self.at.is_none()
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableSchema {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,6 +49,7 @@ pub struct TableSchema {
     pub entity_set: String,
     /// Whether a page states the entity set (else it is the default plural, a guess).
     pub entity_set_stated: bool,
+    #[serde(default, skip_serializing_if = "Stated::is_empty")]
     pub stated: Stated,
     pub columns: BTreeMap<String, ColumnSchema>,
     /// By `<schema name, lower-cased>:<side>` (`account_parent_account:one_to_many`).
@@ -74,6 +81,7 @@ pub struct ColumnSchema {
     pub options: BTreeMap<i32, OptionSchema>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub targets: BTreeMap<String, Stated>,
+    #[serde(default, skip_serializing_if = "Stated::is_empty")]
     pub stated: Stated,
     /// Where the Type is stated (falls back to `stated`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -83,6 +91,7 @@ pub struct ColumnSchema {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OptionSchema {
     pub label: String,
+    #[serde(default, skip_serializing_if = "Stated::is_empty")]
     pub stated: Stated,
 }
 
@@ -105,6 +114,7 @@ pub struct RelationshipSchema {
     /// The stated cascade actions: `Delete` -> `RemoveLink`, ...
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub cascade: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Stated::is_empty")]
     pub stated: Stated,
 }
 
@@ -116,6 +126,37 @@ impl Schema {
             // Maps of strings and numbers only: serializing cannot fail.
             Err(e) => format!("{{\"error\": {:?}}}\n", e.to_string()),
         }
+    }
+
+    /// What `generate` keeps in [`FILE`]: enough to count the next run's changes by kind and
+    /// level, and small. Locations and layers are left out (the summary does not show them) and
+    /// descriptions are kept as a digest (a change is still a change): about 40% of the full
+    /// schema, under the size of the pages.
+    pub fn digest(mut self) -> Schema {
+        fn text_digest(text: &mut Option<String>) {
+            if let Some(t) = text {
+                *t = format!("sha256:{}", super::fingerprint_hex(t.as_bytes()));
+            }
+        }
+        for table in self.tables.values_mut() {
+            table.stated = Stated::default();
+            text_digest(&mut table.description);
+            for c in table.columns.values_mut() {
+                c.stated = Stated::default();
+                c.type_at = None;
+                text_digest(&mut c.description);
+                for o in c.options.values_mut() {
+                    o.stated = Stated::default();
+                }
+                for t in c.targets.values_mut() {
+                    *t = Stated::default();
+                }
+            }
+            for r in table.relationships.values_mut() {
+                r.stated = Stated::default();
+            }
+        }
+        self
     }
 
     /// The schema of a merged model.

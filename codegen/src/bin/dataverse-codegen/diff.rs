@@ -277,7 +277,7 @@ pub fn against_previous(
         let summary = Report::new(lost).summary_line();
         return (None, format!("{summary} (tables not compared: --tables)"));
     }
-    let schema = Schema::of(model);
+    let schema = Schema::of(model).digest();
     let path = out.join(dataverse_codegen::SCHEMA_FILE);
     let (mut changes, note) = match previous(&path) {
         Ok(old) => (diff::compare(&old, &schema).changes, None),
