@@ -44,6 +44,7 @@ fn exit_codes_follow_fail_on() {
     let (old, new) = (case("mixed", "old"), case("mixed", "new"));
     let run = diff(&["--old", &old, "--new", &new]);
     assert_eq!(run.status.code(), Some(100), "{}", stderr(&run));
+    assert_eq!(stderr(&run), "", "no warning, no note");
     assert!(stdout(&run).contains("error[column_removed] sample_widget.sample_legacycode"));
     // Doc changes are counted, not shown, unless asked for.
     assert!(!stdout(&run).contains("doc[description_changed]"));
@@ -379,6 +380,29 @@ fn the_names_lockfile_is_read_and_refused_when_bad() {
     assert!(
         code.contains("pub struct OcSession"),
         "the lock's name is used"
+    );
+    // A recorded name another item's recorded name takes is lost: counted in the summary even
+    // with no earlier schema to compare with, and printed.
+    let lock_text = std::fs::read_to_string(&lock).expect("lock");
+    std::fs::write(
+        &lock,
+        lock_text.replace("body MsdynOcsessionBody\n", "body OcSession\n"),
+    )
+    .expect("write");
+    std::fs::remove_file(out.join("schema.json")).expect("rm");
+    let lost = common::run_generate(&[], &common::docs_in(), &out);
+    assert!(lost.status.success(), "{}", stderr(&lost));
+    assert!(
+        stdout(&lost).ends_with(
+            "schema changes: 1 error, 0 warnings, 0 info, 0 doc (semver: major) (no earlier schema.json in the output to compare with)\n"
+        ),
+        "{}",
+        stdout(&lost)
+    );
+    assert!(
+        stderr(&lost).contains("warning: `msdyn_ocsession body`"),
+        "{}",
+        stderr(&lost)
     );
     // A malformed lock fails with its location, and nothing is written.
     std::fs::write(&lock, "msdyn_ocsession record 9bad\n").expect("write");
