@@ -350,81 +350,76 @@ fn targets(out: &mut Changes, table: &str, col: &str, a: &ColumnSchema, b: &Colu
     }
 }
 
-/// Choice values by value; a value gone and a value come with the same label (and no other
-/// value of either side with that label) are one renumbering.
+/// Choice values. A label each side lists once, under different values, was renumbered (a
+/// swap of two labels is two renumberings); the other values are matched by value: gone,
+/// come, or relabelled (unless both labels were renumbered, which says it all).
 fn options(out: &mut Changes, table: &str, col: &str, a: &ColumnSchema, b: &ColumnSchema) {
-    let mut removed = Vec::new();
-    let mut added = Vec::new();
+    let (old, new) = (unique_labels(&a.options), unique_labels(&b.options));
+    let mut renumbered: BTreeMap<&str, (i32, i32)> = BTreeMap::new();
+    for (label, from) in &old {
+        match new.get(label) {
+            Some(to) if to != from => {
+                renumbered.insert(label, (*from, *to));
+            }
+            _ => {}
+        }
+    }
+    for (label, (from, to)) in &renumbered {
+        out.push(
+            table,
+            Kind::ChoiceValueRenumbered,
+            Some(format!("{col}:{label}")),
+            c::choice_value_renumbered(),
+        )
+        .values(Some(from.to_string()), Some(to.to_string()))
+        .at(
+            a.options.get(from).map(|o| &o.stated),
+            b.options.get(to).map(|o| &o.stated),
+        );
+    }
+    let moved = |label: &str| renumbered.contains_key(label);
     for (value, side) in pairs(&a.options, &b.options) {
+        let item = Some(format!("{col}:{value}"));
         match side {
-            Side::Old(o) => removed.push((*value, o)),
-            Side::New(o) => added.push((*value, o)),
-            Side::Both(x, y) if x.label != y.label => {
+            Side::Old(o) if !moved(&o.label) => out
+                .push(
+                    table,
+                    Kind::ChoiceValueRemoved,
+                    item,
+                    c::choice_value_removed(),
+                )
+                .values(Some(o.label.clone()), None)
+                .at(Some(&o.stated), None),
+            Side::New(o) if !moved(&o.label) => out
+                .push(table, Kind::ChoiceValueAdded, item, c::choice_value_added())
+                .values(None, Some(o.label.clone()))
+                .at(None, Some(&o.stated)),
+            Side::Both(x, y) if x.label != y.label && !(moved(&x.label) && moved(&y.label)) => {
                 out.push(
                     table,
                     Kind::ChoiceValueRelabelled,
-                    Some(format!("{col}:{value}")),
+                    item,
                     c::choice_value_relabelled(),
                 )
                 .values(Some(x.label.clone()), Some(y.label.clone()))
                 .at(Some(&x.stated), Some(&y.stated));
             }
-            Side::Both(..) => {}
+            _ => {}
         }
     }
-    fn label_count(opts: &BTreeMap<i32, OptionSchema>) -> BTreeMap<&str, usize> {
-        let mut n: BTreeMap<&str, usize> = BTreeMap::new();
-        for o in opts.values() {
-            *n.entry(o.label.as_str()).or_default() += 1;
-        }
-        n
+}
+
+/// Each label listed once, with its value.
+fn unique_labels(options: &BTreeMap<i32, OptionSchema>) -> BTreeMap<&str, i32> {
+    let mut seen: BTreeMap<&str, Option<i32>> = BTreeMap::new();
+    for (value, o) in options {
+        seen.entry(o.label.as_str())
+            .and_modify(|v| *v = None)
+            .or_insert(Some(*value));
     }
-    let (in_old, in_new) = (label_count(&a.options), label_count(&b.options));
-    let unique = |label: &str| in_old.get(label) == Some(&1) && in_new.get(label) == Some(&1);
-    let mut renumbered: BTreeMap<&str, (i32, i32)> = BTreeMap::new();
-    for (old_value, o) in &removed {
-        if let Some((new_value, _)) = added.iter().find(|(_, n)| n.label == o.label) {
-            if unique(&o.label) {
-                renumbered.insert(o.label.as_str(), (*old_value, *new_value));
-            }
-        }
-    }
-    for (value, o) in &removed {
-        match renumbered.get(o.label.as_str()) {
-            Some((from, to)) => {
-                let to_stated = b.options.get(to).map(|n| &n.stated);
-                out.push(
-                    table,
-                    Kind::ChoiceValueRenumbered,
-                    Some(format!("{col}:{}", o.label)),
-                    c::choice_value_renumbered(),
-                )
-                .values(Some(from.to_string()), Some(to.to_string()))
-                .at(Some(&o.stated), to_stated);
-            }
-            None => out
-                .push(
-                    table,
-                    Kind::ChoiceValueRemoved,
-                    Some(format!("{col}:{value}")),
-                    c::choice_value_removed(),
-                )
-                .values(Some(o.label.clone()), None)
-                .at(Some(&o.stated), None),
-        }
-    }
-    for (value, o) in &added {
-        if !renumbered.contains_key(o.label.as_str()) {
-            out.push(
-                table,
-                Kind::ChoiceValueAdded,
-                Some(format!("{col}:{value}")),
-                c::choice_value_added(),
-            )
-            .values(None, Some(o.label.clone()))
-            .at(None, Some(&o.stated));
-        }
-    }
+    seen.into_iter()
+        .filter_map(|(label, v)| Some((label, v?)))
+        .collect()
 }
 
 fn relationship(out: &mut Changes, table: &str, a: &RelationshipSchema, b: &RelationshipSchema) {

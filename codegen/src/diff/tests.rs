@@ -702,3 +702,34 @@ fn hostile_page_text_stays_inert_in_every_format() {
     let props = gh.split("::").nth(1).expect("properties");
     assert_eq!(props.matches(',').count(), 3, "{props}");
 }
+
+#[test]
+fn swapped_labels_are_renumberings() {
+    let a = schema(vec![(
+        "size",
+        choice(&[(1, "Small"), (2, "Large"), (5, "Gone")]),
+    )]);
+    let b = schema(vec![(
+        "size",
+        choice(&[(2, "Small"), (3, "Large"), (4, "Fresh")]),
+    )]);
+    assert_eq!(
+        changes(&a, &b),
+        [
+            "error choice_value_removed size:5 Gone -",
+            "error choice_value_renumbered size:Large 2 3",
+            "error choice_value_renumbered size:Small 1 2",
+            "info choice_value_added size:4 - Fresh",
+        ]
+    );
+    // One label moves onto a value whose label is gone: the move, and the value's new meaning.
+    let c = schema(vec![("size", choice(&[(2, "Small")]))]);
+    assert_eq!(
+        changes(&a, &c),
+        [
+            "error choice_value_removed size:5 Gone -",
+            "error choice_value_renumbered size:Small 1 2",
+            "warning choice_value_relabelled size:2 Large Small",
+        ]
+    );
+}
