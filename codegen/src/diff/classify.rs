@@ -157,12 +157,13 @@ pub(super) fn required_level_changed(
         _ => 0,
     };
     match (rank(old), rank(new)) {
-        (a, 2) if a < 2 && creatable => class(
+        // Equal ranks are not a change of level (both SystemRequired is no change at all).
+        (_, 2) if creatable => class(
             Error,
             &[Wire],
             "the server now refuses creates without the column",
         ),
-        (a, 2) if a < 2 => class(
+        (_, 2) => class(
             Warning,
             &[Wire],
             "the column is now system required, though no create may set it",

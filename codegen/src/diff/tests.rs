@@ -733,3 +733,26 @@ fn swapped_labels_are_renumberings() {
         ]
     );
 }
+
+#[test]
+fn less_required_is_behaviour_and_recommended_is_nothing() {
+    let with = |level: &str| {
+        let mut c = col("String");
+        c.required_level = Some(level.to_string());
+        schema(vec![("name", c)])
+    };
+    let one = |a: &str, b: &str| compare(&with(a), &with(b)).changes.remove(0);
+    let less = one("SystemRequired", "None");
+    assert_eq!(
+        (less.level, less.axes.as_slice()),
+        (Level::Info, &[Axis::Behaviour][..])
+    );
+    let app_less = one("SystemRequired", "ApplicationRequired");
+    assert_eq!(app_less.axes, [Axis::Behaviour]);
+    let same = one("None", "Recommended");
+    assert_eq!((same.level, same.axes.len()), (Level::Info, 0));
+    assert_eq!(
+        one("ApplicationRequired", "SystemRequired").level,
+        Level::Error
+    );
+}
