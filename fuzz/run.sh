@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes one target of fuzz/ for a while: fuzz/run.sh TARGET SECONDS [libFuzzer args...]
-#   TARGET: pipeline (never panics) or valid_output (successful output passes check::files).
+#   TARGET: pipeline (never panics), valid_output (successful output passes check::files) or
+#   names_lock (any lockfile reads or is refused; one that reads round-trips and yields valid code).
 # Seeds fuzz/corpus/TARGET/ (gitignored) from every page at hand, runs cargo fuzz on the stable
 # toolchain (RUSTC_BOOTSTRAP=1 for the nightly flags it passes), and prints the execution count.
 # A crash leaves its input in fuzz/artifacts/TARGET/ and makes this script exit non-zero.
@@ -9,11 +10,11 @@
 # CARGO_TARGET_DIR (default fuzz/target).
 set -euo pipefail
 
-usage="usage: fuzz/run.sh pipeline|valid_output SECONDS [libFuzzer args...]"
+usage="usage: fuzz/run.sh pipeline|valid_output|names_lock SECONDS [libFuzzer args...]"
 target=${1:?$usage}
 seconds=${2:?$usage}
 shift 2
-case "$target" in pipeline | valid_output) ;; *) echo "$usage" >&2; exit 2 ;; esac
+case "$target" in pipeline | valid_output | names_lock) ;; *) echo "$usage" >&2; exit 2 ;; esac
 
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -28,6 +29,11 @@ seed() {
 }
 pages() { find "$@" -type f -name '*.md' ! -name 'SOURCES*' 2>/dev/null | LC_ALL=C sort; }
 
+if [ "$target" = names_lock ]; then
+  # Seeds: the project's lock, and the names-lock fixtures' base lock (its snapshot's body).
+  seed <docs-in/dataverse-names.lock
+  sed '1,/^---$/d' codegen/tests/snapshots/names_lock__the_base_lock.snap | seed
+else
 pages codegen/tests/fixtures docs-in | while IFS= read -r page; do seed <"$page"; done
 # Earlier crash inputs (already in the fuzz input format).
 find codegen/tests/fixtures/fuzz-regressions -type f ! -name 'README*' | while IFS= read -r input; do
@@ -49,14 +55,17 @@ done
 if [ -d ../shared/corpus ]; then
   pages ../shared/corpus | while IFS= read -r page; do seed <"$page"; done
 fi
+fi
 echo "== fuzz $target for ${seconds}s; seeds in fuzz/corpus/$target: $(find "$corpus" -type f | wc -l) files"
 
 sanitizer=${FUZZ_SANITIZER:-none}
+dict=""
+if [ "$target" != names_lock ]; then dict="-dict=$root/fuzz/markdown.dict"; fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
 RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir "$root/fuzz" --sanitizer "$sanitizer" "$target" "$corpus" -- \
-  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -dict="$root/fuzz/markdown.dict" \
+  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 $dict \
   -print_final_stats=1 "$@" 2>&1 | tee "$log" || status=$?
 
 stat() { grep -ao "stat::$1: *[0-9]*" "$log" | awk '{ n += $2 } END { print n + 0 }'; }

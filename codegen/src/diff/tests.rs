@@ -756,3 +756,95 @@ fn less_required_is_behaviour_and_recommended_is_nothing() {
         Level::Error
     );
 }
+
+#[test]
+fn markdown_hides_prose_and_folds_long_levels() {
+    let cols = |n: usize| -> Vec<(String, ColumnSchema)> {
+        (0..n)
+            .map(|i| (format!("c{i:02}"), col("String")))
+            .collect()
+    };
+    let with = |n: usize, description: Option<&str>| {
+        let mut s = schema(vec![]);
+        let t = s.tables.get_mut("widget").unwrap();
+        t.columns = cols(n).into_iter().collect();
+        t.description = description.map(str::to_string);
+        s
+    };
+    let hidden = render::Show { doc: false };
+    // Ten removals stay open, eleven are folded.
+    let ten = render::markdown(&compare(&with(10, None), &with(0, None)), hidden);
+    assert!(
+        ten.contains("#### 10 errors") && !ten.contains("<details>"),
+        "{ten}"
+    );
+    let eleven = render::markdown(&compare(&with(11, None), &with(0, None)), hidden);
+    assert!(
+        eleven.contains("<details><summary>11 errors</summary>"),
+        "{eleven}"
+    );
+    // Prose is counted, not listed, unless asked for.
+    let prose = compare(&with(0, Some("old")), &with(0, Some("new")));
+    let md = render::markdown(&prose, hidden);
+    assert!(md.contains("1 doc hidden (prose only)."), "{md}");
+    assert!(!md.contains("`description_changed`"), "{md}");
+    let shown = render::markdown(&prose, render::Show { doc: true });
+    assert!(
+        shown.contains("#### 1 doc") && shown.contains("`description_changed`"),
+        "{shown}"
+    );
+    assert_eq!(
+        render::markdown(&compare(&with(1, None), &with(1, None)), hidden),
+        "### Dataverse schema changes\n\nNo schema change.\n"
+    );
+}
+
+#[test]
+fn a_relationship_with_itself_is_keyed_and_named_by_side() {
+    use crate::model::{Model, Relationship, RelationshipKind, Table};
+    let rel = |schema: &str, kind| Relationship {
+        schema_name: schema.into(),
+        kind,
+        referenced_entity: Some("widget".into()),
+        referenced_attribute: None,
+        referencing_entity: Some("widget".into()),
+        referencing_attribute: None,
+        intersect_entity: None,
+        cascade: None,
+        navigation_property: None,
+        associated_menu: BTreeMap::new(),
+        origins: Default::default(),
+        at: None,
+    };
+    let mut table = Table {
+        logical_name: "widget".into(),
+        ..Table::default()
+    };
+    for (schema, kind) in [
+        ("widget_parent", RelationshipKind::OneToMany),
+        ("widget_parent", RelationshipKind::ManyToOne),
+        ("widget_owner", RelationshipKind::ManyToOne),
+    ] {
+        table
+            .relationships
+            .insert((schema.into(), kind), rel(schema, kind));
+    }
+    let mut model = Model::default();
+    model.tables.insert("widget".into(), table);
+    let s = Schema::of(&model);
+    let rels = &s.tables["widget"].relationships;
+    let keys: Vec<&str> = rels.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "widget_owner:many_to_one",
+            "widget_parent:many_to_one",
+            "widget_parent:one_to_many"
+        ]
+    );
+    assert!(!rels["widget_owner:many_to_one"].both_sides);
+    assert!(rels["widget_parent:many_to_one"].both_sides);
+    assert!(rels["widget_parent:one_to_many"].both_sides);
+    assert!(!s.tables["widget"].entity_set_stated);
+    assert_eq!(s.tables["widget"].entity_set, "widgets");
+}
