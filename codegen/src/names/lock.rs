@@ -105,10 +105,9 @@ impl NamesLock {
         bounds.into_iter().flat_map(move |[lo, hi]| {
             self.entries
                 .range((lo, Role::Module)..=(hi, Role::Navigation))
-                .filter_map(|((k, role), e)| match k {
-                    ItemKey::Value { value, .. } | ItemKey::GlobalValue { value, .. }
-                        if *role == Role::Constant =>
-                    {
+                // A value's only role is its constant (`ItemKey::roles`).
+                .filter_map(|((k, _), e)| match k {
+                    ItemKey::Value { value, .. } | ItemKey::GlobalValue { value, .. } => {
                         Some((*value, e))
                     }
                     _ => None,

@@ -329,3 +329,60 @@ fn roles_read_back() {
         assert_eq!(Role::parse(role.word()), Some(role));
     }
 }
+
+#[test]
+fn the_values_of_one_choice() {
+    let mut lock = NamesLock::default();
+    assert!(lock.is_empty());
+    assert_eq!(lock.len(), 0);
+    let value = |table: &str, column: &str, value| ItemKey::Value {
+        table: table.into(),
+        column: column.into(),
+        value,
+    };
+    let global = |choice: &str, value| ItemKey::GlobalValue {
+        choice: choice.into(),
+        value,
+    };
+    for (key, name) in [
+        (value("widget", "size", -1), "NONE"),
+        (value("widget", "size", 7), "LARGE"),
+        (value("widget", "sizes", 1), "OTHER_COLUMN"),
+        (value("widgets", "size", 2), "OTHER_TABLE"),
+        (global("status", 1), "OPEN"),
+        (global("statuses", 1), "OTHER_CHOICE"),
+    ] {
+        lock.insert(key, Role::Constant, entry(name));
+    }
+    lock.insert(
+        ItemKey::Column {
+            table: "widget".into(),
+            column: "size".into(),
+        },
+        Role::Field,
+        entry("size"),
+    );
+    assert!(!lock.is_empty());
+    assert_eq!(lock.len(), 7);
+    let names = |of: ItemKey| -> Vec<(i32, String)> {
+        lock.values_of(&of)
+            .map(|(v, e)| (v, e.name.clone()))
+            .collect()
+    };
+    let column = ItemKey::Column {
+        table: "widget".into(),
+        column: "size".into(),
+    };
+    assert_eq!(
+        names(column),
+        [(-1, "NONE".to_string()), (7, "LARGE".to_string())]
+    );
+    let status = ItemKey::Global {
+        choice: "status".into(),
+    };
+    assert_eq!(names(status), [(1, "OPEN".to_string())]);
+    let table = ItemKey::Table {
+        table: "widget".into(),
+    };
+    assert!(names(table).is_empty());
+}
