@@ -480,3 +480,28 @@ fn a_table_selection_keeps_the_lock_entries_of_the_other_tables() {
     assert_eq!(got.lock.get(&u, Role::Record), None);
     assert_eq!(got.names.tables["v"].module, "v");
 }
+
+#[test]
+fn the_hash_is_fnv_1a_of_the_key_and_its_salt() {
+    // FNV-1a 64 of "abc" is 0xe71fa2190541574b; a salt n > 0 hashes "abc#n".
+    assert_eq!(scope::hash("abc", 0, Style::Snake), "41574b");
+    assert_eq!(scope::hash("abc", 1, Style::Snake), "c7e7cb");
+    assert_eq!(scope::hash("abc", 2, Style::Screaming), "C7E97E");
+    // When the hashed name is taken too, the next salt: never a loop, never a counter.
+    let key = ItemKey::Value {
+        table: "widget".into(),
+        column: "size".into(),
+        value: 3,
+    };
+    let owner = "widget.size=3 constant";
+    let first = format!("A_VALUE_{}", scope::hash(owner, 0, Style::Screaming));
+    assert_eq!(first, "A_VALUE_CB0DC0");
+    let mut ns = Namespace::reserving(&["A", "A_VALUE", "A_VALUE_CB0DC0"]);
+    let got = ns.claim(
+        Want::new("A".into(), "_VALUE", Style::Screaming),
+        &key,
+        Role::Constant,
+    );
+    assert_eq!(got, "A_VALUE_9B2F18", "salt 1");
+    assert!(!ns.is_free("A_VALUE_9B2F18") && ns.is_free("A_VALUE_9B2F19"));
+}
