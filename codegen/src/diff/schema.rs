@@ -6,7 +6,6 @@
 //! the bodies a column may be set in), as the page words otherwise.
 
 use crate::model::{Column, Model, Relationship, Table};
-use crate::names::key::side_word;
 use crate::source::Loc;
 use crate::webapi::{self, Writable};
 use serde::{Deserialize, Serialize};
@@ -218,7 +217,7 @@ fn table(model: &Model, t: &Table) -> TableSchema {
         .relationships
         .iter()
         .map(|((schema, kind), r)| {
-            let key = format!("{schema}:{}", side_word(*kind));
+            let key = format!("{schema}:{}", kind.word());
             let both = sides.get(schema.as_str()).is_some_and(|n| *n > 1);
             (key, relationship(&layers, r, both))
         })
@@ -309,7 +308,7 @@ fn relationship(layers: &Layers, r: &Relationship, both_sides: bool) -> Relation
         .collect();
     RelationshipSchema {
         schema_name: r.schema_name.clone(),
-        kind: side_word(r.kind).to_string(),
+        kind: r.kind.word().to_string(),
         both_sides,
         referenced_entity: r.referenced_entity.clone(),
         referencing_entity: r.referencing_entity.clone(),

@@ -381,6 +381,18 @@ pub enum RelationshipKind {
     ManyToMany,
 }
 
+impl RelationshipKind {
+    /// The side as the JSON model, the names lockfile and the change report spell it:
+    /// `one_to_many`, `many_to_one`, `many_to_many`.
+    pub fn word(self) -> &'static str {
+        match self {
+            RelationshipKind::OneToMany => "one_to_many",
+            RelationshipKind::ManyToOne => "many_to_one",
+            RelationshipKind::ManyToMany => "many_to_many",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Relationship {
     pub schema_name: String,

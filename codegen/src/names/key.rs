@@ -159,15 +159,6 @@ impl PartialOrd for ItemKey {
     }
 }
 
-/// `one_to_many`, `many_to_one`, `many_to_many`.
-pub fn side_word(kind: RelationshipKind) -> &'static str {
-    match kind {
-        RelationshipKind::OneToMany => "one_to_many",
-        RelationshipKind::ManyToOne => "many_to_one",
-        RelationshipKind::ManyToMany => "many_to_many",
-    }
-}
-
 const SIDES: [RelationshipKind; 3] = [
     RelationshipKind::OneToMany,
     RelationshipKind::ManyToOne,
@@ -193,7 +184,7 @@ impl fmt::Display for ItemKey {
                 table,
                 schema,
                 kind,
-            } => write!(f, "{table}/{schema}:{}", side_word(*kind)),
+            } => write!(f, "{table}/{schema}:{}", kind.word()),
             ItemKey::Global { choice } => write!(f, "{GLOBAL}{choice}"),
             ItemKey::GlobalValue { choice, value } => write!(f, "{GLOBAL}{choice}={value}"),
         }
@@ -249,7 +240,7 @@ impl ItemKey {
             let side_at = s.len() - side.len();
             let kind = SIDES
                 .into_iter()
-                .find(|k| side_word(*k) == side)
+                .find(|k| k.word() == side)
                 .ok_or_else(|| KeyError {
                     at: side_at,
                     message: format!(
