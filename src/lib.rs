@@ -3,14 +3,12 @@
 //!
 //! Each table is a module named by its logical name, with a record that reads and writes Web API
 //! rows without loss, create and update bodies, one type per choice column and per polymorphic
-//! lookup, Web API property names (`columns`), logical names (`attributes`), typed navigation
-//! properties (`navigation`) and the relationships with their cascade configuration. A query's
-//! response reads into [`Page`].
+//! lookup, typed column descriptors (`columns`), typed navigation properties (`navigation`) and
+//! the relationships with their cascade configuration. A query's response reads into [`Page`].
+//! The runtime they drive is the `dataverse-runtime` crate, re-exported as [`runtime`].
 #![forbid(unsafe_code)]
 
-extern crate self as dataverse_tables;
-
-pub mod runtime;
+pub use dataverse_runtime as runtime;
 
 pub use runtime::{from_slice, from_str, Create, Expanded, Extra, Null, Page, Table, Update};
 

@@ -1,9 +1,9 @@
 //! Drives the generated `msdyn_ocsession` module as a user would.
 
+use dataverse_runtime::{CascadeType, Lookup, Null, RelationshipKind, Table, Uuid};
 use dataverse_tables::msdyn_ocsession::{
     self, columns, relationships, MsdynOcsession, MsdynQueueassignedreason, RegardingObjectId,
 };
-use dataverse_tables::runtime::{CascadeType, Lookup, Null, RelationshipKind, Table, Uuid};
 
 const ID: &str = "5f1a0d2e-7c1b-4a39-9a53-2f0c4d7e8b11";
 

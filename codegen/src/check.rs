@@ -382,7 +382,7 @@ mod tests {
     #[test]
     fn clean_code_passes() {
         let src = r#"
-            use ::dataverse_tables::runtime as rt;
+            use ::dataverse_runtime as rt;
             use super::*;
             use a::{self, b::{C, D as E}};
             pub const X: i32 = 1;

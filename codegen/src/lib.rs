@@ -66,7 +66,7 @@ pub const SCHEMA_FILE: &str = "schema.json";
 
 /// The items the generated index shares the crate root with: the `choices` module it declares
 /// itself, and what the crate that includes it defines (`src/lib.rs`: the runtime module and
-/// `extern crate self as dataverse_tables`). No table module may take these names.
+/// `pub use dataverse_runtime as runtime`). No table module may take these names.
 pub const ROOT_ITEMS: &[&str] = &["choices", "runtime", "dataverse_tables"];
 
 /// What a successful run produces.

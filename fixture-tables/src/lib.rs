@@ -5,13 +5,13 @@
 //!
 //! ```compile_fail,E0599
 //! use dataverse_fixture_tables::account::Account;
-//! let when = dataverse_tables::runtime::DateTime::UNIX_EPOCH;
+//! let when = dataverse_runtime::DateTime::UNIX_EPOCH;
 //! let _ = Account::update().overriddencreatedon(when);
 //! ```
 //!
 //! ```
 //! use dataverse_fixture_tables::account::Account;
-//! let when = dataverse_tables::runtime::DateTime::UNIX_EPOCH;
+//! let when = dataverse_runtime::DateTime::UNIX_EPOCH;
 //! let _ = Account::create().overriddencreatedon(when);
 //! ```
 //!
@@ -24,7 +24,7 @@
 //!
 //! ```
 //! use dataverse_fixture_tables::account::Account;
-//! use dataverse_tables::runtime::Null;
+//! use dataverse_runtime::Null;
 //! let _ = Account::update().name(Null);
 //! ```
 //!

@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use dataverse_fixture_tables::sample_bankaccount::SampleBankaccount;
-use dataverse_tables::runtime as rt;
+use dataverse_runtime as rt;
 
 /// Whether `serde_json` was built with `arbitrary_precision` (by any crate of the build):
 /// then serde's buffer keeps every digit of a number too.

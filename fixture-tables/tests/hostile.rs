@@ -6,7 +6,7 @@
 use dataverse_fixture_tables::option::{
     self as table, attributes, columns, relationships, Match, OptionChoice, Type,
 };
-use dataverse_tables::runtime::{self as rt, Choice, EntityReference, Lookup, Null, Uuid};
+use dataverse_runtime::{self as rt, Choice, EntityReference, Lookup, Null, Uuid};
 
 const ROW: &str = r#"{"type": 6, "self": "me", "etag": "column", "@odata.etag": "W/\"1\"", "to_json": 3,
     "optioncolumn": 2, "_match_value": "00000000-0000-4000-8000-000000000001",

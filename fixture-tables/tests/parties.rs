@@ -4,7 +4,7 @@
 use dataverse_fixture_tables::sample_meeting::{
     self as meeting, attributes, columns, RequiredAttendees, SampleMeeting,
 };
-use dataverse_tables::runtime::{self as rt, EntityReference, Lookup, Party, Uuid};
+use dataverse_runtime::{self as rt, EntityReference, Lookup, Party, Uuid};
 
 fn id(n: u8) -> Uuid {
     Uuid::parse_str(&format!("00000000-0000-4000-8000-0000000000{n:02x}")).expect("uuid")

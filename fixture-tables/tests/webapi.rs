@@ -4,9 +4,7 @@
 //! API and compared as a JSON value.
 
 use dataverse_fixture_tables::{account, contact, email, task};
-use dataverse_tables::runtime::{
-    self as rt, chrono, Decimal, Lookup, Null, Page, Party, Table, Uuid,
-};
+use dataverse_runtime::{self as rt, chrono, Decimal, Lookup, Null, Page, Party, Table, Uuid};
 use serde_json::Value;
 
 fn fixture(name: &str) -> String {

@@ -10,7 +10,7 @@ use dataverse_fixture_tables::sample_bankaccount::{
     SampleCategory, SampleCustomerId, SampleParentBankId, SampleRegardingObjectId, Statecode,
     Statuscode,
 };
-use dataverse_tables::runtime::{
+use dataverse_runtime::{
     self as rt, chrono, Choice, EntityReference, Lookup, MultiSelect, Null, Page,
 };
 
@@ -374,27 +374,18 @@ fn relationship_metadata() {
     let cascade = rel.cascade.expect("cascade");
     assert_eq!(
         cascade.delete,
-        Some(dataverse_tables::runtime::CascadeType::Restrict)
+        Some(dataverse_runtime::CascadeType::Restrict)
     );
     // A relationship of the table with itself is listed from both sides.
     let down = relationships::SAMPLE_BANKACCOUNT_PARENT_ONE_TO_MANY;
     let up = relationships::SAMPLE_BANKACCOUNT_PARENT_MANY_TO_ONE;
-    assert_eq!(
-        down.kind,
-        dataverse_tables::runtime::RelationshipKind::OneToMany
-    );
-    assert_eq!(
-        up.kind,
-        dataverse_tables::runtime::RelationshipKind::ManyToOne
-    );
+    assert_eq!(down.kind, dataverse_runtime::RelationshipKind::OneToMany);
+    assert_eq!(up.kind, dataverse_runtime::RelationshipKind::ManyToOne);
     assert_eq!(up.navigation_property, Some("sample_ParentAccountId"));
     assert_eq!(down.navigation_property, Some("sample_bankaccount_parent"));
     let m2m = relationships::SAMPLE_BANKACCOUNT_CONTACT;
     assert_eq!(m2m.intersect_entity, Some("sample_bankaccount_contact"));
-    assert_eq!(
-        m2m.kind,
-        dataverse_tables::runtime::RelationshipKind::ManyToMany
-    );
+    assert_eq!(m2m.kind, dataverse_runtime::RelationshipKind::ManyToMany);
 }
 
 #[test]

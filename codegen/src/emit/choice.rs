@@ -31,7 +31,7 @@ pub fn global_choices(model: &Model, names: &Names) -> TokenStream {
         return TokenStream::new();
     }
     quote! {
-        use ::dataverse_tables::runtime as rt;
+        use ::dataverse_runtime as rt;
         #(#enums)*
     }
 }

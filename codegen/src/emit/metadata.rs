@@ -19,7 +19,7 @@ pub(super) fn column_constants(t: &Table, n: &TableNames) -> TokenStream {
     let all = props.iter().map(|(id, _, _)| id);
     quote! {
         /// Web API property names, for `$select`, `$filter`, `$orderby` and reading annotations
-        /// ([`Extra::formatted`](::dataverse_tables::runtime::Extra::formatted)): a lookup is
+        /// ([`Extra::formatted`](::dataverse_runtime::Extra::formatted)): a lookup is
         /// `_<column>_value`. Columns the Web API does not expose (lookup name companions,
         /// PartyList and Virtual columns, columns not valid for read) are not here.
         pub mod columns {
@@ -93,7 +93,7 @@ pub(crate) fn navigation(model: &Model, names: &Names, t: &Table, n: &TableNames
         /// Navigation properties, for `$expand`, reading expanded rows, binding and deep insert.
         pub mod navigation {
             #[allow(unused_imports)]
-            use ::dataverse_tables::runtime as rt;
+            use ::dataverse_runtime as rt;
             #(#consts)*
         }
     }
@@ -130,7 +130,7 @@ pub(super) fn bindings(model: &Model, t: &Table, n: &TableNames) -> TokenStream 
         /// How each lookup binds, per target.
         #[allow(dead_code)]
         mod bindings {
-            use ::dataverse_tables::runtime as rt;
+            use ::dataverse_runtime as rt;
             #(#consts)*
         }
     }
@@ -155,7 +155,7 @@ pub(super) fn relationships(t: &Table, n: &TableNames) -> TokenStream {
         /// The table's relationships, with their cascade configuration.
         pub mod relationships {
             #[allow(unused_imports)]
-            use ::dataverse_tables::runtime::{CascadeConfiguration, CascadeType, Relationship, RelationshipKind};
+            use ::dataverse_runtime::{CascadeConfiguration, CascadeType, Relationship, RelationshipKind};
             #(#consts)*
             /// Every relationship, sorted by schema name.
             pub const ALL: &[Relationship] = &[#(#all),*];

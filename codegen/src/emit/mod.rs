@@ -136,7 +136,7 @@ pub fn table(model: &Model, names: &Names, logical_name: &str) -> TokenStream {
     let pname = opt_str(t.primary_name_attribute.as_deref());
     let opt = opt();
     quote! {
-        use ::dataverse_tables::runtime as rt;
+        use ::dataverse_runtime as rt;
 
         /// The table's logical name.
         pub const LOGICAL_NAME: &str = #logical;

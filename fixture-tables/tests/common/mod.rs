@@ -8,8 +8,8 @@ use dataverse_fixture_tables::sample_bankaccount::{
     SampleCategory, SampleCustomerId, SampleParentBankId, SampleRegardingObjectId, Statecode,
     Statuscode,
 };
-use dataverse_tables::runtime::serde::{Deserialize, Serialize};
-use dataverse_tables::runtime::{
+use dataverse_runtime::serde::{Deserialize, Serialize};
+use dataverse_runtime::{
     self as rt, chrono, Choice, Decimal, EntityReference, Lookup, MultiSelect, Null, Page, Uuid,
 };
 use serde_json::Value;
@@ -235,7 +235,7 @@ pub fn assert_typed_columns(row: &SampleBankaccount) {
 /// A user's response type around the generated record: a field of its own and the record
 /// flattened into it.
 #[derive(Debug, Deserialize, Serialize)]
-#[serde(crate = "dataverse_tables::runtime::serde")]
+#[serde(crate = "dataverse_runtime::serde")]
 pub struct WithContext {
     #[serde(rename = "@odata.context")]
     pub context: String,
@@ -245,7 +245,7 @@ pub struct WithContext {
 
 /// A user's enum of the bodies one request may answer with.
 #[derive(Debug, Deserialize)]
-#[serde(crate = "dataverse_tables::runtime::serde", untagged)]
+#[serde(crate = "dataverse_runtime::serde", untagged)]
 pub enum Answer {
     Failed { error: Value },
     Account(Box<SampleBankaccount>),

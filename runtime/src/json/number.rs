@@ -160,14 +160,14 @@ fn scale_u32(scale: i64) -> u32 {
 
 /// `serde` `with` helpers for a user's own [`Decimal`] fields, exact in direct mode and as
 /// exact as serde's buffer allows inside `#[serde(flatten)]` and `#[serde(untagged)]` (see the
-/// [module documentation](crate::runtime::json)).
+/// [module documentation](crate::json)).
 ///
 /// Reading accepts a JSON number, a quoted number string and, in buffered mode, the `i64`,
 /// `u64` or `f64` serde kept; writing produces the [`Decimal`]'s digits as a JSON number
 /// (`922337203685477.0000`, `0.000000000001`), scale included.
 ///
 /// ```ignore
-/// use dataverse_tables::runtime::json::{decimal, Json};
+/// use dataverse_runtime::json::{decimal, Json};
 /// use rust_decimal::Decimal;
 ///
 /// #[derive(serde::Deserialize, serde::Serialize)]

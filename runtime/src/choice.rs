@@ -82,11 +82,11 @@ macro_rules! __dataverse_choice {
 
             /// The label the docs give, `None` for a value they do not list.
             pub fn label(self) -> ::core::option::Option<&'static str> {
-                $crate::runtime::choice::label(self)
+                $crate::choice::label(self)
             }
         }
 
-        impl $crate::runtime::Choice for $ty {
+        impl $crate::Choice for $ty {
             const OPTIONS: &'static [(Self, &'static str)] = Self::OPTIONS;
 
             fn from_value(value: i32) -> Self {
@@ -111,22 +111,22 @@ macro_rules! __dataverse_choice {
             }
         }
 
-        impl $crate::runtime::Wire for $ty {
+        impl $crate::Wire for $ty {
             const EXPECTED: &'static str = "a whole number (a choice value)";
 
-            fn read(json: &$crate::runtime::Json) -> ::core::option::Option<Self> {
+            fn read(json: &$crate::Json) -> ::core::option::Option<Self> {
                 json.parse::<i32>().ok().map(Self)
             }
 
-            fn write(&self) -> $crate::runtime::Json {
-                <i32 as $crate::runtime::Wire>::write(&self.0)
+            fn write(&self) -> $crate::Json {
+                <i32 as $crate::Wire>::write(&self.0)
             }
         }
 
-        impl $crate::runtime::Value for $ty {}
+        impl $crate::Value for $ty {}
 
-        impl $crate::runtime::serde::Serialize for $ty {
-            fn serialize<S: $crate::runtime::serde::Serializer>(
+        impl $crate::serde::Serialize for $ty {
+            fn serialize<S: $crate::serde::Serializer>(
                 &self,
                 s: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
@@ -134,11 +134,11 @@ macro_rules! __dataverse_choice {
             }
         }
 
-        impl<'de> $crate::runtime::serde::Deserialize<'de> for $ty {
-            fn deserialize<D: $crate::runtime::serde::Deserializer<'de>>(
+        impl<'de> $crate::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: $crate::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::core::result::Result<Self, D::Error> {
-                <i32 as $crate::runtime::serde::Deserialize>::deserialize(d).map(Self)
+                <i32 as $crate::serde::Deserialize>::deserialize(d).map(Self)
             }
         }
     };

@@ -328,20 +328,20 @@ impl<'de> Visitor<'de> for RowVisitor {
 #[doc(hidden)]
 macro_rules! __dataverse_record_serde {
     ($ty:ident) => {
-        impl<'de> $crate::runtime::serde::Deserialize<'de> for $ty {
-            fn deserialize<D: $crate::runtime::serde::Deserializer<'de>>(
+        impl<'de> $crate::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: $crate::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::core::result::Result<Self, D::Error> {
-                $crate::runtime::record::deserialize(d)
+                $crate::record::deserialize(d)
             }
         }
 
-        impl $crate::runtime::serde::Serialize for $ty {
-            fn serialize<S: $crate::runtime::serde::Serializer>(
+        impl $crate::serde::Serialize for $ty {
+            fn serialize<S: $crate::serde::Serializer>(
                 &self,
                 s: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
-                $crate::runtime::record::serialize(self, s)
+                $crate::record::serialize(self, s)
             }
         }
     };

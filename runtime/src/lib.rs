@@ -1,4 +1,5 @@
-//! Hand-written support the generated code builds on: how column values travel in Web API
+//! The runtime of the generated Dataverse table bindings (`dataverse-codegen`): hand-written
+//! support the generated code builds on: how column values travel in Web API
 //! JSON ([`Wire`]), how records read and write rows without loss ([`Table`], [`Extra`]),
 //! collections and navigation ([`Page`], [`One`], [`Many`]), bodies ([`Body`]), choices
 //! ([`Choice`]) and activity parties ([`Party`]).
