@@ -6,6 +6,12 @@
 pub mod choices {
     include!(concat!(env!("OUT_DIR"), "/choices.rs"));
 }
+/// The record type of each generated table, by module name: what navigation
+/// properties lead to.
+#[allow(non_camel_case_types)]
+pub mod records {
+    include!(concat!(env!("OUT_DIR"), "/records.rs"));
+}
 /// Session (`msdyn_ocsession`).
 #[allow(deprecated)]
 pub mod msdyn_ocsession {

@@ -25,7 +25,7 @@ impl BuildScript {
     /// by the platform's path-list separator, `:` on Unix and `;` on Windows);
     /// `DATAVERSE_PRODUCTS=sales,customer-service` merges only those products' extension pages;
     /// `DATAVERSE_STRICT=1` turns warnings into errors; `DATAVERSE_TABLES=account,contact`
-    /// generates only those tables and the tables they reference;
+    /// generates only those tables (nothing they refer to);
     /// `DATAVERSE_NAMES_LOCK=path/to/dataverse-names.lock` reads the names lock from there
     /// instead of the first docs directory. A variable that is set but unusable (see
     /// [`config_from`]) fails the build with a message naming it: it never falls back to `docs`
@@ -96,6 +96,7 @@ impl BuildScript {
                 products: self.products.clone(),
                 names: names.clone(),
                 prune_removed: false,
+                layout: crate::Layout::BuildScript,
             },
         )
         .map_err(|e| e.to_string())?;

@@ -36,7 +36,10 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Options {
     /// Treat warnings as errors.
     pub strict: bool,
-    /// Generate only these tables (logical names) and the tables they reference; all when `None`.
+    /// Generate only these tables (logical names); all when `None`. Nothing else is pulled in:
+    /// a lookup to a table that is not generated still binds with that table's entity set and
+    /// navigation property (decided from every page), and an expansion of it reads as raw JSON.
+    /// Global choices are the same whatever the selection (the types the selected tables use).
     pub tables: Option<BTreeSet<String>>,
     /// Merge only these products' extension layers (product slugs, see [`product_slug`]); base
     /// layers are always merged, and so are extension pages that name no product. All when
@@ -52,6 +55,21 @@ pub struct Options {
     /// instead of keeping them one more release as deprecated constants: `generate --prune`,
     /// at release time.
     pub prune_removed: bool,
+    /// What the output is compiled as: the build-script crate (every generated table is there)
+    /// or a standalone crate with one cargo feature per table.
+    pub layout: Layout,
+}
+
+/// How the generated files are compiled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// `include!`d from `$OUT_DIR` by a build script's crate: every generated table is there.
+    #[default]
+    BuildScript,
+    /// A standalone crate (`generate --crate DIR`): each table is behind the cargo feature named
+    /// as its module ([`TableFile::feature`]), so a reference to another table (a typed
+    /// expansion) is that table's record only with its feature, raw JSON without it.
+    Crate,
 }
 
 /// The name of the index file that declares one module per table.
@@ -60,6 +78,11 @@ pub const INDEX_FILE: &str = "tables.rs";
 /// The name of the file of shared enums for global choices.
 pub const CHOICES_FILE: &str = "choices.rs";
 
+/// The name of the file of the `records` module: for each table another table refers to, its
+/// record type when it is generated (in a standalone crate: when its feature is on), else raw
+/// JSON. Navigation properties name their related rows through it.
+pub const RECORDS_FILE: &str = "records.rs";
+
 /// The name of the file the CLI's `generate` writes the schema of its output to, beside the
 /// code, so the next run can report what changed (`diff::Schema`; not written by build scripts).
 pub const SCHEMA_FILE: &str = "schema.json";
@@ -67,7 +90,15 @@ pub const SCHEMA_FILE: &str = "schema.json";
 /// The items the generated index shares the crate root with: the `choices` module it declares
 /// itself, and what the crate that includes it defines (`src/lib.rs`: the runtime module and
 /// `pub use dataverse_runtime as runtime`). No table module may take these names.
-pub const ROOT_ITEMS: &[&str] = &["choices", "runtime", "dataverse_tables"];
+/// `all` and `default` are the cargo features of a standalone crate besides one per table.
+pub const ROOT_ITEMS: &[&str] = &[
+    "choices",
+    "records",
+    "runtime",
+    "dataverse_tables",
+    "all",
+    "default",
+];
 
 /// What a successful run produces.
 #[derive(Debug)]
@@ -88,6 +119,20 @@ pub struct Generated {
     pub names_lock: names::NamesLock,
     /// Names [`Options::names`] records that could not be kept, and why.
     pub lost_names: Vec<names::LostName>,
+    /// The generated tables, in logical-name order.
+    pub tables: Vec<TableFile>,
+}
+
+/// One generated table: its module and file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableFile {
+    pub logical_name: String,
+    /// The module as the code names it (`r#type` for a keyword).
+    pub module: String,
+    /// Its file in [`Generated::files`] (`type.rs`).
+    pub file: String,
+    /// Its cargo feature in a standalone crate: the module without `r#`.
+    pub feature: String,
 }
 
 /// A markdown file that is not a table page, and why.
@@ -352,7 +397,7 @@ fn generate_with(
     options: Options,
 ) -> Result<Generated, GenerateError> {
     let Run {
-        mut model,
+        model,
         mut diags,
         skipped,
         notes,
@@ -360,7 +405,7 @@ fn generate_with(
     } = analyse(sources, options.products.as_ref());
     diags.extend(earlier.0);
     if let Some(tables) = &options.tables {
-        for name in model.select(tables) {
+        for name in tables.iter().filter(|t| !model.tables.contains_key(*t)) {
             diags.push(Diagnostic::error(
                 Loc {
                     file: "DATAVERSE_TABLES".to_string(),
@@ -390,7 +435,7 @@ fn generate_with(
     }
     let assign = names::AssignOptions {
         prune_removed: options.prune_removed,
-        keep_absent: options.tables.is_some(),
+        only: options.tables.as_ref(),
     };
     let names::Assigned {
         names,
@@ -407,6 +452,9 @@ fn generate_with(
     let choices = render::pretty(emit::global_choices(&model, &names));
     let choices = choices.map_err(|e| internal(CHOICES_FILE, &e))?;
     files.insert(CHOICES_FILE.to_string(), choices);
+    let records = render::pretty(emit::records(&model, &names, options.layout));
+    let records = records.map_err(|e| internal(RECORDS_FILE, &e))?;
+    files.insert(RECORDS_FILE.to_string(), records);
     let tables: Vec<(&String, &names::TableNames)> = names.tables.iter().collect();
     let rendered = parallel_map(&tables, |(logical, table)| {
         render::pretty(emit::table(&model, &names, logical)).map_err(|e| internal(&table.file, &e))
@@ -415,8 +463,19 @@ fn generate_with(
     for ((_, table), code) in tables.into_iter().zip(rendered) {
         files.insert(table.file.clone(), code?);
     }
+    let tables = names
+        .tables
+        .iter()
+        .map(|(logical, n)| TableFile {
+            logical_name: logical.clone(),
+            module: n.module.clone(),
+            file: n.file.clone(),
+            feature: n.module.trim_start_matches("r#").to_string(),
+        })
+        .collect();
     Ok(Generated {
         files,
+        tables,
         model,
         diagnostics: diags,
         skipped,

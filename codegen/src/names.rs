@@ -32,7 +32,7 @@ pub use scope::LostName;
 use crate::model::{ChoiceOption, Column, Model, RelationshipKind, Table};
 use case::{type_name, unraw, value_name, value_suffix};
 use scope::{Namespace, Run, Want};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// Field and method names the generated record and body types use themselves.
@@ -130,14 +130,15 @@ pub struct Assigned {
 }
 
 #[derive(Debug, Clone, Copy, Default)]
-pub struct AssignOptions {
+pub struct AssignOptions<'a> {
     /// Drop the choice values the docs no longer list instead of keeping them (deprecated)
     /// another release.
     pub prune_removed: bool,
-    /// The model holds only some of the docs' tables (a table selection): the lock's entries
-    /// of the tables and global choices it does not have are kept unchanged, and their module
-    /// and type names stay taken, rather than being dropped as gone from the docs.
-    pub keep_absent: bool,
+    /// Name only these tables (a table selection; every table when `None`). Every table of the
+    /// model still claims its module name, so a selection names modules as a full run does;
+    /// the lock's entries of the tables not named are kept unchanged. Global choices are named
+    /// from the whole model whatever the selection.
+    pub only: Option<&'a BTreeSet<String>>,
 }
 
 /// Names for every item of `model`: recorded names from `lock` first (pass
@@ -147,7 +148,7 @@ pub fn assign(model: &Model, lock: &NamesLock) -> Assigned {
 }
 
 /// [`assign`] with options.
-pub fn assign_with(model: &Model, lock: &NamesLock, options: AssignOptions) -> Assigned {
+pub fn assign_with(model: &Model, lock: &NamesLock, options: AssignOptions<'_>) -> Assigned {
     let mut run = Run {
         lock,
         out: NamesLock::default(),
@@ -159,12 +160,10 @@ pub fn assign_with(model: &Model, lock: &NamesLock, options: AssignOptions) -> A
     let mut globals = Namespace::default();
     // The crate root: the crate's own items, and the index and choices files' stems and the
     // stems Windows keeps for devices (a table file is named after its module).
-    let own_files = [crate::INDEX_FILE, crate::CHOICES_FILE].map(|f| f.trim_end_matches(".rs"));
+    let own_files = [crate::INDEX_FILE, crate::CHOICES_FILE, crate::RECORDS_FILE]
+        .map(|f| f.trim_end_matches(".rs"));
     let taken = crate::ROOT_ITEMS.iter().chain(&own_files);
     let mut modules = Namespace::reserving(taken.chain(&crate::io::WINDOWS_DEVICE_NAMES));
-    if options.keep_absent {
-        keep_absent(model, &global_choices, &mut run, &mut globals, &mut modules);
-    }
     let global_key = |choice: &str| ItemKey::Global {
         choice: choice.to_string(),
     };
@@ -188,9 +187,23 @@ pub fn assign_with(model: &Model, lock: &NamesLock, options: AssignOptions) -> A
         &run,
         model.tables.keys().map(|t| (table_key(t), Role::Module)),
     );
+    let chosen = |logical: &String| options.only.map_or(true, |only| only.contains(logical));
     for (logical, table) in &model.tables {
         let want = Want::new(snake_ident(logical), "_", Style::Snake);
-        let module = modules.name(&mut run, &table_key(logical), Role::Module, want);
+        let key = table_key(logical);
+        if !chosen(logical) {
+            // Not generated: its module name stays taken (and recorded, if the lock had none),
+            // its other entries are kept as the lock has them.
+            let mut scratch = Run {
+                lock,
+                out: NamesLock::default(),
+                lost: Vec::new(),
+            };
+            let module = modules.name(&mut scratch, &key, Role::Module, want);
+            keep_table(&mut run, logical, &key, module);
+            continue;
+        }
+        let module = modules.name(&mut run, &key, Role::Module, want);
         let table_names = table_names(&mut run, table, module, &names.global_choices, prune);
         names.tables.insert(logical.clone(), table_names);
     }
@@ -203,31 +216,25 @@ pub fn assign_with(model: &Model, lock: &NamesLock, options: AssignOptions) -> A
     }
 }
 
-/// [`AssignOptions::keep_absent`]: the lock's entries of tables and global choices the model
-/// does not have go to the lock written as they are; their modules and types stay taken.
-fn keep_absent(
-    model: &Model,
-    global_choices: &BTreeMap<String, BTreeMap<i32, ChoiceOption>>,
-    run: &mut Run<'_>,
-    globals: &mut Namespace,
-    modules: &mut Namespace,
-) {
-    for (key, role, entry) in run.lock.iter() {
-        let absent = match (key.table(), key.global()) {
-            (Some(t), _) => !model.tables.contains_key(t),
-            (_, Some(g)) => !global_choices.contains_key(g),
-            _ => false,
-        };
-        if !absent {
-            continue;
+/// A table the selection leaves out: the lock's entries of it go to the lock written as they
+/// are, and its module name when the lock has none yet.
+fn keep_table(run: &mut Run<'_>, logical: &str, key: &ItemKey, module: String) {
+    let mut has_module = false;
+    for (k, role, entry) in run.lock.iter() {
+        if k.table() == Some(logical) {
+            has_module |= role == Role::Module;
+            run.out.insert(k.clone(), role, entry.clone());
         }
-        let owner = format!("{key} {role}");
-        match role {
-            Role::Module => modules.take(&entry.name, owner),
-            Role::Type => globals.take(&entry.name, owner),
-            _ => {}
-        }
-        run.out.insert(key.clone(), role, entry.clone());
+    }
+    if !has_module {
+        run.out.insert(
+            key.clone(),
+            Role::Module,
+            lock::Entry {
+                name: module,
+                removed: false,
+            },
+        );
     }
 }
 

@@ -13,11 +13,23 @@ pub(super) fn choice_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
     }
 }
 
-/// The `choices` module: one shared enum per global choice.
+/// The `choices` module: one shared enum per global choice a generated table uses, with every
+/// value any page lists for it (whatever tables are generated).
 pub fn global_choices(model: &Model, names: &Names) -> TokenStream {
+    let used: BTreeSet<&str> = names
+        .tables
+        .keys()
+        .filter_map(|logical| model.tables.get(logical))
+        .flat_map(|t| {
+            t.columns
+                .values()
+                .filter_map(|c| c.global_choice(&t.logical_name))
+        })
+        .collect();
     let enums = model
         .global_choices()
         .into_iter()
+        .filter(|(name, _)| used.contains(name.as_str()))
         .filter_map(|(name, options)| {
             let choice = names.global_choices.get(&name)?;
             Some(choice_enum_of(

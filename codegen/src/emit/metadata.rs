@@ -69,13 +69,12 @@ pub(crate) fn navigation(model: &Model, names: &Names, t: &Table, n: &TableNames
                 .find(|e| *e != t.logical_name)
                 .or(Some(t.logical_name.as_str())),
         }?;
-        let target = match (model.tables.get(other), names.tables.get(other)) {
-            (Some(_), Some(tn)) => {
-                let module = format_ident!("{}", tn.module);
-                let ty = format_ident!("{}", tn.record);
-                quote!(crate::#module::#ty)
+        let target = match names.tables.get(other) {
+            Some(tn) => {
+                let alias = format_ident!("{}", tn.module);
+                quote!(crate::records::#alias)
             }
-            _ => quote!(#rt::Json),
+            None => quote!(#rt::Json),
         };
         let (set, _) = model.entity_set(other);
         let (handle, what) = match r.kind {

@@ -22,6 +22,7 @@
 use crate::model::{Column, ColumnType, Model, Relationship, RelationshipKind, Table};
 use crate::names::{ColumnNames, Names, TableNames};
 use crate::webapi::DateKind;
+use crate::Layout;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::BTreeSet;
@@ -99,8 +100,49 @@ pub fn index(model: &Model, names: &Names) -> TokenStream {
         pub mod choices {
             include!(concat!(env!("OUT_DIR"), "/choices.rs"));
         }
+        /// The record type of each generated table, by module name: what navigation
+        /// properties lead to.
+        #[allow(non_camel_case_types)]
+        pub mod records {
+            include!(concat!(env!("OUT_DIR"), "/records.rs"));
+        }
         #(#mods)*
     }
+}
+
+/// The `records` module: per generated table, its record type under the table's module name;
+/// in a standalone crate ([`Layout::Crate`]) only with the table's feature, else raw JSON.
+/// Navigation properties name the rows they lead to through it, so a table file is the same
+/// whichever tables are compiled with it.
+pub fn records(model: &Model, names: &Names, layout: Layout) -> TokenStream {
+    let aliases = names.tables.iter().map(|(logical, n)| {
+        let alias = format_ident!("{}", n.module);
+        let module = format_ident!("{}", n.module);
+        let record = format_ident!("{}", n.record);
+        let name = model
+            .tables
+            .get(logical)
+            .map_or(logical.as_str(), |t| t.logical_name.as_str());
+        let doc = docs(&[format!("A `{name}` row.")]);
+        match layout {
+            Layout::BuildScript => quote! {
+                #doc
+                pub type #alias = crate::#module::#record;
+            },
+            Layout::Crate => {
+                let feature = n.module.trim_start_matches("r#");
+                quote! {
+                    #doc
+                    #[cfg(feature = #feature)]
+                    pub type #alias = crate::#module::#record;
+                    #doc
+                    #[cfg(not(feature = #feature))]
+                    pub type #alias = ::dataverse_runtime::Json;
+                }
+            }
+        }
+    });
+    quote!(#(#aliases)*)
 }
 
 /// One table's module body.

@@ -72,9 +72,9 @@ fn many_to_many_navigation_targets_the_other_end() {
     );
     let text = tokens.to_string().replace(' ', "");
     for want in [
-        "SAMPLE_A_B_NAV:rt::Many<super::SampleA,crate::sample_b::SampleB>",
-        "SAMPLE_B_A_NAV:rt::Many<super::SampleA,crate::sample_b::SampleB>",
-        "SAMPLE_A_A_NAV:rt::Many<super::SampleA,crate::sample_a::SampleA>",
+        "SAMPLE_A_B_NAV:rt::Many<super::SampleA,crate::records::sample_b>",
+        "SAMPLE_B_A_NAV:rt::Many<super::SampleA,crate::records::sample_b>",
+        "SAMPLE_A_A_NAV:rt::Many<super::SampleA,crate::records::sample_a>",
         "SAMPLE_A_Z_NAV:rt::Many<super::SampleA,rt::Json>",
     ] {
         assert!(text.contains(want), "{want} in {text}");

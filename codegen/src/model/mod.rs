@@ -91,43 +91,6 @@ impl Model {
         }
         globals
     }
-
-    /// Keeps the named tables and every table they reference (lookup targets and relationship
-    /// ends, transitively) that the model describes. Returns the names no page describes.
-    pub fn select(&mut self, names: &BTreeSet<String>) -> Vec<String> {
-        let unknown: Vec<String> = names
-            .iter()
-            .filter(|n| !self.tables.contains_key(*n))
-            .cloned()
-            .collect();
-        let mut keep: BTreeSet<String> = BTreeSet::new();
-        let mut todo: Vec<String> = names
-            .iter()
-            .filter(|n| self.tables.contains_key(*n))
-            .cloned()
-            .collect();
-        while let Some(name) = todo.pop() {
-            if !keep.insert(name.clone()) {
-                continue;
-            }
-            let Some(table) = self.tables.get(&name) else {
-                continue;
-            };
-            let targets = table.columns.values().flat_map(|c| c.targets.iter());
-            let ends = table.relationships.values().flat_map(|r| {
-                [&r.referenced_entity, &r.referencing_entity]
-                    .into_iter()
-                    .flatten()
-            });
-            for other in targets.chain(ends) {
-                if self.tables.contains_key(other) && !keep.contains(other) {
-                    todo.push(other.clone());
-                }
-            }
-        }
-        self.tables.retain(|name, _| keep.contains(name));
-        unknown
-    }
 }
 
 /// Where a fact came from: one page, its product layer and its date.
@@ -462,44 +425,6 @@ fn values<K, V: Serialize, S: Serializer>(map: &BTreeMap<K, V>, s: S) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn select_keeps_what_the_chosen_tables_reference() {
-        let mut model = Model::default();
-        let table = |name: &str| Table {
-            logical_name: name.to_string(),
-            ..Table::default()
-        };
-        let mut a = table("a");
-        let mut lookup = Column::default();
-        lookup.add_target("b", []);
-        lookup.add_target("elsewhere", []);
-        a.columns.insert("x".into(), lookup);
-        let mut b = table("b");
-        b.relationships.insert(
-            ("c_b".into(), RelationshipKind::ManyToOne),
-            Relationship {
-                schema_name: "c_b".into(),
-                kind: RelationshipKind::ManyToOne,
-                referenced_entity: Some("c".into()),
-                referenced_attribute: None,
-                referencing_entity: Some("b".into()),
-                referencing_attribute: None,
-                intersect_entity: None,
-                cascade: None,
-                navigation_property: None,
-                associated_menu: BTreeMap::new(),
-                origins: Origins::new(),
-                at: None,
-            },
-        );
-        for t in [a, b, table("c"), table("d")] {
-            model.tables.insert(t.logical_name.clone(), t);
-        }
-        let unknown = model.select(&["a".to_string(), "zz".to_string()].into());
-        assert_eq!(unknown, ["zz"]);
-        assert_eq!(model.tables.keys().collect::<Vec<_>>(), ["a", "b", "c"]);
-    }
 
     #[test]
     fn entity_sets_from_pages_else_the_default_plural() {

@@ -457,26 +457,39 @@ fn a_table_selection_keeps_the_lock_entries_of_the_other_tables() {
     other.logical_name = "u".into();
     model.tables.insert("u".into(), other);
     let full = assign(&model, &NamesLock::default());
-    model.tables.remove("u");
-    // `v` would take `u`'s module name if `u` were gone for good.
     let mut v = table("v", &[]);
     v.logical_name = "v".into();
     model.tables.insert("v".into(), v);
+    // `u` recorded under the name `v` would take... `v`: a selection of `v` alone keeps it so.
     let lock = NamesLock::parse(
         &full.lock.render().replace("u module u", "u module v"),
         "x.lock",
     )
     .expect("valid");
+    let only: BTreeSet<String> = ["v".to_string()].into();
     let options = AssignOptions {
-        keep_absent: true,
+        only: Some(&only),
         ..AssignOptions::default()
     };
     let got = assign_with(&model, &lock, options);
+    assert_eq!(got.names.tables.keys().collect::<Vec<_>>(), ["v"]);
     assert_eq!(got.names.tables["v"].module, "v_");
     let u = ItemKey::Table { table: "u".into() };
     assert_eq!(got.lock.get(&u, Role::Record), lock.get(&u, Role::Record));
-    // Without the option, `u` is gone from the docs: its names go too.
-    let got = assign(&model, &lock);
+    assert_eq!(
+        got.lock.get(&u, Role::Module).map(|e| e.name.as_str()),
+        Some("v")
+    );
+    // A table the selection leaves out and the lock does not know yet: its module is recorded.
+    let got = assign_with(&model, &NamesLock::default(), options);
+    assert_eq!(
+        got.lock.get(&u, Role::Module).map(|e| e.name.as_str()),
+        Some("u")
+    );
+    assert_eq!(got.lock.get(&u, Role::Record), None);
+    // Gone from the docs, `u`'s names go too, selection or not.
+    model.tables.remove("u");
+    let got = assign_with(&model, &lock, options);
     assert_eq!(got.lock.get(&u, Role::Record), None);
     assert_eq!(got.names.tables["v"].module, "v");
 }

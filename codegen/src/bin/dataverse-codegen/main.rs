@@ -35,7 +35,7 @@ enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
-        /// Only these tables (comma-separated logical names) and the tables they reference.
+        /// Only these tables (comma-separated logical names): nothing they refer to is pulled in.
         #[arg(long)]
         tables: Option<String>,
         /// Merge only these products' extension pages (comma-separated slugs, see `products`);
@@ -167,6 +167,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 },
                 prune_removed: *prune,
+                layout: dataverse_codegen::Layout::BuildScript,
             },
         ),
         Command::Model {
