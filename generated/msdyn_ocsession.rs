@@ -6,10 +6,6 @@ use ::dataverse_runtime as rt;
 pub const LOGICAL_NAME: &str = "msdyn_ocsession";
 /// The Web API entity set name, assumed: the docs do not state it, so this is Dataverse's default plural, `msdyn_ocsessions`.
 pub const ENTITY_SET_NAME: &str = "msdyn_ocsessions";
-/// The primary key column, when the pages state it.
-pub const PRIMARY_ID_ATTRIBUTE: ::core::option::Option<&str> = ::core::option::Option::None;
-/// The primary name column, when the pages state it.
-pub const PRIMARY_NAME_ATTRIBUTE: ::core::option::Option<&str> = ::core::option::Option::None;
 /// Session (`msdyn_ocsession`): one row, as the Web API returns it.
 ///
 /// Session for interacting with a customer
@@ -21,612 +17,221 @@ pub const PRIMARY_NAME_ATTRIBUTE: ::core::option::Option<&str> = ::core::option:
 #[non_exhaustive]
 pub struct MsdynOcsession {
     /// The row version (`@odata.etag`), for `If-Match` on update and delete.
-    pub etag: ::core::option::Option<::std::string::String>,
-    /// `msdyn_queueassignedreason`
-    ///
-    /// Logical name `msdyn_queueassignedreason`; type not stated (a choice: it has options).
-    /// From: Microsoft Dynamics 365 Sales.
-    pub msdyn_queueassignedreason: ::core::option::Option<MsdynQueueassignedreason>,
-    /// `msdyn_sessioncreationreason`
-    ///
-    /// Logical name `msdyn_sessioncreationreason`; type not stated (a choice: it has options).
-    /// From: Microsoft Dynamics 365 Sales.
-    pub msdyn_sessioncreationreason: ::core::option::Option<MsdynSessioncreationreason>,
-    /// `RegardingObjectId`
-    ///
-    /// Logical name `regardingobjectid`; type not stated (a lookup: it has Targets).
-    /// Targets: `msdyn_bookingalertstatus` (Microsoft Dynamics 365 Customer Service), `msdyn_bookingrule` (Microsoft Dynamics 365 Customer Service), `msdyn_resourceterritory` (Microsoft Dynamics 365 Customer Service), `msdyn_systemuserschedulersetting` (Microsoft Dynamics 365 Customer Service), `msdyn_timegroup` (Microsoft Dynamics 365 Customer Service), `msdyn_timegroupdetail` (Microsoft Dynamics 365 Customer Service), `sample_bankaccount` (Microsoft Dynamics 365 Sales).
-    /// From: Microsoft Dynamics 365 Customer Service, Microsoft Dynamics 365 Sales.
-    pub regardingobjectid: ::core::option::Option<RegardingObjectId>,
+    pub etag: rt::Option<rt::String>,
+    /// `msdyn_queueassignedreason` Logical name `msdyn_queueassignedreason`; type not stated (a choice: it has options). From: Microsoft Dynamics 365 Sales.
+    pub msdyn_queueassignedreason: rt::Option<MsdynQueueassignedreason>,
+    /// `msdyn_sessioncreationreason` Logical name `msdyn_sessioncreationreason`; type not stated (a choice: it has options). From: Microsoft Dynamics 365 Sales.
+    pub msdyn_sessioncreationreason: rt::Option<MsdynSessioncreationreason>,
+    /// `RegardingObjectId` Logical name `regardingobjectid`; type not stated (a lookup: it has Targets). Targets: `msdyn_bookingalertstatus` (Microsoft Dynamics 365 Customer Service), `msdyn_bookingrule` (Microsoft Dynamics 365 Customer Service), `msdyn_resourceterritory` (Microsoft Dynamics 365 Customer Service), `msdyn_systemuserschedulersetting` (Microsoft Dynamics 365 Customer Service), `msdyn_timegroup` (Microsoft Dynamics 365 Customer Service), `msdyn_timegroupdetail` (Microsoft Dynamics 365 Customer Service), `sample_bankaccount` (Microsoft Dynamics 365 Sales). `msdyn_bookingalertstatus` binds `regardingobjectid_msdyn_bookingalertstatus_msdyn_ocsession@odata.bind` to `/msdyn_bookingalertstatuses(id)` (the entity set assumed: the docs do not give it). `msdyn_bookingrule` binds `regardingobjectid_msdyn_bookingrule_msdyn_ocsession@odata.bind` to `/msdyn_bookingrules(id)` (the entity set assumed: the docs do not give it). `msdyn_resourceterritory` binds `regardingobjectid_msdyn_resourceterritory_msdyn_ocsession@odata.bind` to `/msdyn_resourceterritories(id)` (the entity set assumed: the docs do not give it). `msdyn_systemuserschedulersetting` binds `regardingobjectid_msdyn_systemuserschedulersetting_msdyn_ocsession@odata.bind` to `/msdyn_systemuserschedulersettings(id)` (the entity set assumed: the docs do not give it). `msdyn_timegroup` binds `regardingobjectid_msdyn_timegroup_msdyn_ocsession@odata.bind` to `/msdyn_timegroups(id)` (the entity set assumed: the docs do not give it). `msdyn_timegroupdetail` binds `regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession@odata.bind` to `/msdyn_timegroupdetails(id)` (the entity set assumed: the docs do not give it). `sample_bankaccount` binds `regardingobjectid_sample_bankaccount@odata.bind` to `/sample_bankaccounts(id)` (both assumed: no relationship or page states them). From: Microsoft Dynamics 365 Customer Service, Microsoft Dynamics 365 Sales.
+    pub regardingobjectid: rt::Option<RegardingObjectId>,
     /// Everything else the row holds, exactly as it came: `@odata.context`, annotations
     /// (formatted values, lookup tables), expanded navigation properties, properties the
     /// docs do not describe, and the columns that came as `null`. Written back as it is.
     pub extra: rt::Extra,
 }
-rt::record_serde!(MsdynOcsession);
+rt::record!(MsdynOcsession);
 impl rt::Table for MsdynOcsession {
     const LOGICAL_NAME: &'static str = LOGICAL_NAME;
     const ENTITY_SET_NAME: &'static str = ENTITY_SET_NAME;
     const ENTITY_SET_NAME_ASSUMED: bool = true;
-    const PRIMARY_ID_ATTRIBUTE: ::core::option::Option<&'static str> = PRIMARY_ID_ATTRIBUTE;
-    const PRIMARY_NAME_ATTRIBUTE: ::core::option::Option<&'static str> = PRIMARY_NAME_ATTRIBUTE;
     const EXTENSION_ONLY: bool = true;
-    type Create = MsdynOcsessionBody<rt::Create>;
-    type Update = MsdynOcsessionBody<rt::Update>;
-    fn read(r: &mut rt::Reader) -> ::core::result::Result<Self, rt::ReadError> {
-        ::core::result::Result::Ok(Self {
-            etag: r.get("@odata.etag")?,
-            msdyn_queueassignedreason: r.get("msdyn_queueassignedreason")?,
-            msdyn_sessioncreationreason: r.get("msdyn_sessioncreationreason")?,
-            regardingobjectid: r.lookup("regardingobjectid")?,
-            extra: r.finish(),
-        })
-    }
-    fn write<'a>(&'a self, w: &mut rt::Writer<'a>) {
-        w.extra(&self.extra);
-        w.put("@odata.etag", &self.etag);
-        w.put("msdyn_queueassignedreason", &self.msdyn_queueassignedreason);
-        w.put("msdyn_sessioncreationreason", &self.msdyn_sessioncreationreason);
-        w.lookup("regardingobjectid", &self.regardingobjectid);
-    }
+    rt::fields!(
+        msdyn_queueassignedreason : MSDYN_QUEUEASSIGNEDREASON,
+        msdyn_sessioncreationreason : MSDYN_SESSIONCREATIONREASON, regardingobjectid :
+        REGARDINGOBJECTID
+    );
 }
-impl MsdynOcsession {
-    /// The table's logical name.
-    pub const LOGICAL_NAME: &'static str = LOGICAL_NAME;
-    /// Starts a create (POST) body.
-    pub fn create() -> MsdynOcsessionBody<rt::Create> {
-        <MsdynOcsessionBody<rt::Create> as ::core::default::Default>::default()
-    }
-    /// Starts an update (PATCH) body.
-    pub fn update() -> MsdynOcsessionBody<rt::Update> {
-        <MsdynOcsessionBody<rt::Update> as ::core::default::Default>::default()
-    }
-    /// The rows of an expanded navigation property (a constant of [`navigation`]), read
-    /// into their table's record type; `None` when the row was read without it.
-    pub fn expanded<N: rt::Navigation<Self>>(
-        &self,
-        nav: N,
-    ) -> ::core::result::Result<::core::option::Option<N::Output>, rt::ReadError> {
-        nav.read(&self.extra)
-    }
-}
-/// A create (`MsdynOcsessionBody<Create>`, POST) or update (`MsdynOcsessionBody<Update>`, PATCH) body for `msdyn_ocsession`.
-///
-/// It holds only the columns that were set. A column valid only on create (or only on update) has its setter only on that body; `Null` writes `null`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MsdynOcsessionBody<M = rt::Create>(rt::Body, ::core::marker::PhantomData<M>);
-impl<M> ::core::convert::From<MsdynOcsessionBody<M>> for rt::Body {
-    fn from(body: MsdynOcsessionBody<M>) -> rt::Body {
-        body.0
-    }
-}
-impl<M> MsdynOcsessionBody<M> {
-    /// Sets `msdyn_queueassignedreason`; `Null` writes `null`.
-    pub fn msdyn_queueassignedreason(
-        mut self,
-        value: impl rt::Set<MsdynQueueassignedreason>,
-    ) -> Self {
-        self.0.put("msdyn_queueassignedreason", rt::Set::into_value(value));
-        self
-    }
-    /// Sets `msdyn_sessioncreationreason`; `Null` writes `null`.
-    pub fn msdyn_sessioncreationreason(
-        mut self,
-        value: impl rt::Set<MsdynSessioncreationreason>,
-    ) -> Self {
-        self.0.put("msdyn_sessioncreationreason", rt::Set::into_value(value));
-        self
-    }
-    /// Sets `regardingobjectid`; `Null` writes `null`.
-    ///
-    /// Writes `<navigation property>@odata.bind: "/<entity set>(<id>)"`:
-    /// - `msdyn_bookingalertstatus`: `regardingobjectid_msdyn_bookingalertstatus_msdyn_ocsession@odata.bind` with `/msdyn_bookingalertstatuses(id)` (assumed: the docs do not give its entity set)
-    /// - `msdyn_bookingrule`: `regardingobjectid_msdyn_bookingrule_msdyn_ocsession@odata.bind` with `/msdyn_bookingrules(id)` (assumed: the docs do not give its entity set)
-    /// - `msdyn_resourceterritory`: `regardingobjectid_msdyn_resourceterritory_msdyn_ocsession@odata.bind` with `/msdyn_resourceterritories(id)` (assumed: the docs do not give its entity set)
-    /// - `msdyn_systemuserschedulersetting`: `regardingobjectid_msdyn_systemuserschedulersetting_msdyn_ocsession@odata.bind` with `/msdyn_systemuserschedulersettings(id)` (assumed: the docs do not give its entity set)
-    /// - `msdyn_timegroup`: `regardingobjectid_msdyn_timegroup_msdyn_ocsession@odata.bind` with `/msdyn_timegroups(id)` (assumed: the docs do not give its entity set)
-    /// - `msdyn_timegroupdetail`: `regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession@odata.bind` with `/msdyn_timegroupdetails(id)` (assumed: the docs do not give its entity set)
-    /// - `sample_bankaccount`: `regardingobjectid_sample_bankaccount@odata.bind` (assumed: no relationship states it) with `/sample_bankaccounts(id)` (assumed: the docs do not give its entity set)
-    pub fn regardingobjectid(mut self, value: impl rt::Set<RegardingObjectId>) -> Self {
-        self.0.lookup(&bindings::REGARDINGOBJECTID, rt::Set::into_value(value));
-        self
-    }
-    /// Sets any property to any JSON value, for what the docs do not describe.
-    pub fn raw<T: rt::serde::Serialize>(mut self, property: &str, value: &T) -> Self {
-        match rt::Json::from_serialize(value) {
-            ::core::result::Result::Ok(json) => self.0.raw(property, json),
-            ::core::result::Result::Err(e) => self.0.error(&e.to_string()),
-        }
-        self
-    }
-    /// The JSON text to send; an error when a lookup was set to an undescribed target.
-    pub fn to_json(
-        &self,
-    ) -> ::core::result::Result<::std::string::String, rt::BodyError> {
-        self.0.to_json()
-    }
-}
-impl MsdynOcsessionBody<rt::Create> {
-    /// Binds existing rows to a collection-valued navigation property (a constant of
-    /// [`navigation`]): `<navigation property>@odata.bind: ["/<entity set>(<id>)", ...]`.
-    pub fn bind<R>(
-        mut self,
-        nav: rt::Many<MsdynOcsession, R>,
-        ids: impl ::core::iter::IntoIterator<Item = rt::Uuid>,
-    ) -> Self {
-        self.0.bind_many(nav, ids);
-        self
-    }
-    /// Creates the related row of a single-valued navigation property with this one
-    /// (deep insert): `<navigation property>: {...}`.
-    pub fn insert_one<R: rt::Table>(
-        mut self,
-        nav: rt::One<MsdynOcsession, R>,
-        row: R::Create,
-    ) -> Self {
-        self.0.insert_one(nav, row);
-        self
-    }
-    /// Creates related rows of a collection-valued navigation property with this one
-    /// (deep insert): `<navigation property>: [{...}, ...]`.
-    pub fn insert_many<R: rt::Table>(
-        mut self,
-        nav: rt::Many<MsdynOcsession, R>,
-        rows: impl ::core::iter::IntoIterator<Item = R::Create>,
-    ) -> Self {
-        self.0.insert_many(nav, rows);
-        self
-    }
-}
-impl MsdynOcsessionBody<rt::Update> {}
-/// Web API property names, for `$select`, `$filter`, `$orderby` and reading annotations
-/// ([`Extra::formatted`](::dataverse_runtime::Extra::formatted)): a lookup is
-/// `_<column>_value`. Columns the Web API does not expose (lookup name companions,
-/// PartyList and Virtual columns, columns not valid for read) are not here.
+/// A create (`MsdynOcsessionBody<Create>`, POST) or update (`MsdynOcsessionBody<Update>`, PATCH) body for `msdyn_ocsession`: `MsdynOcsession::create().set(columns::X, value)`.
+pub type MsdynOcsessionBody<M = rt::Create> = rt::Body<MsdynOcsession, M>;
+/// A column of `msdyn_ocsession`: the constants of its `columns` module.
+pub type Column<V, A = rt::access::Rcu> = rt::Column<MsdynOcsession, V, A>;
+/// Typed column descriptors: set them in bodies (`.set(columns::NAME, "x")`), read
+/// their Web API property (`columns::NAME.property()`: `_<column>_value` for a lookup,
+/// only for readable columns) or logical name (`.logical_name()`).
 pub mod columns {
-    /// `msdyn_queueassignedreason`
-    pub const MSDYN_QUEUEASSIGNEDREASON: &str = "msdyn_queueassignedreason";
-    /// `msdyn_sessioncreationreason`
-    pub const MSDYN_SESSIONCREATIONREASON: &str = "msdyn_sessioncreationreason";
-    /// `_regardingobjectid_value`
-    pub const REGARDINGOBJECTID: &str = "_regardingobjectid_value";
-    /// Every property, sorted by column.
-    pub const ALL: &[&str] = &[
-        MSDYN_QUEUEASSIGNEDREASON,
-        MSDYN_SESSIONCREATIONREASON,
-        REGARDINGOBJECTID,
-    ];
-}
-/// Column logical names (FetchXML, metadata). Not Web API property names: use
-/// [`columns`] in queries.
-pub mod attributes {
-    pub const MSDYN_QUEUEASSIGNEDREASON: &str = "msdyn_queueassignedreason";
-    pub const MSDYN_SESSIONCREATIONREASON: &str = "msdyn_sessioncreationreason";
-    pub const REGARDINGOBJECTID: &str = "regardingobjectid";
-    /// Every column, sorted.
-    pub const ALL: &[&str] = &[
-        MSDYN_QUEUEASSIGNEDREASON,
-        MSDYN_SESSIONCREATIONREASON,
-        REGARDINGOBJECTID,
-    ];
+    use super::*;
+    pub const MSDYN_QUEUEASSIGNEDREASON: Column<MsdynQueueassignedreason> = Column::new(
+        "msdyn_queueassignedreason",
+    );
+    pub const MSDYN_SESSIONCREATIONREASON: Column<MsdynSessioncreationreason> = Column::new(
+        "msdyn_sessioncreationreason",
+    );
+    pub const REGARDINGOBJECTID: Column<RegardingObjectId> = Column::lookup(
+        "_regardingobjectid_value",
+        "regardingobjectid",
+        &[
+            rt::target(
+                "msdyn_bookingalertstatus",
+                "regardingobjectid_msdyn_bookingalertstatus_msdyn_ocsession",
+                "msdyn_bookingalertstatuses",
+            ),
+            rt::target(
+                "msdyn_bookingrule",
+                "regardingobjectid_msdyn_bookingrule_msdyn_ocsession",
+                "msdyn_bookingrules",
+            ),
+            rt::target(
+                "msdyn_resourceterritory",
+                "regardingobjectid_msdyn_resourceterritory_msdyn_ocsession",
+                "msdyn_resourceterritories",
+            ),
+            rt::target(
+                "msdyn_systemuserschedulersetting",
+                "regardingobjectid_msdyn_systemuserschedulersetting_msdyn_ocsession",
+                "msdyn_systemuserschedulersettings",
+            ),
+            rt::target(
+                "msdyn_timegroup",
+                "regardingobjectid_msdyn_timegroup_msdyn_ocsession",
+                "msdyn_timegroups",
+            ),
+            rt::target(
+                "msdyn_timegroupdetail",
+                "regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession",
+                "msdyn_timegroupdetails",
+            ),
+            rt::target(
+                "sample_bankaccount",
+                "regardingobjectid_sample_bankaccount",
+                "sample_bankaccounts",
+            ),
+        ],
+    );
 }
 /// Navigation properties, for `$expand`, reading expanded rows, binding and deep insert.
 pub mod navigation {
-    #[allow(unused_imports)]
-    use ::dataverse_runtime as rt;
+    use super::*;
+    /// A single-valued navigation property of this table.
+    pub type One<R> = rt::One<MsdynOcsession, R>;
+    /// A collection-valued navigation property of this table.
+    pub type Many<R> = rt::Many<MsdynOcsession, R>;
     /// The `msdyn_bookingalertstatus` row of `regardingobjectid_msdyn_bookingalertstatus_msdyn_ocsession` (relationship `msdyn_bookingalertstatus_msdyn_ocsessions`).
-    pub const REGARDINGOBJECTID_MSDYN_BOOKINGALERTSTATUS_MSDYN_OCSESSION: rt::One<
-        super::MsdynOcsession,
+    pub const REGARDINGOBJECTID_MSDYN_BOOKINGALERTSTATUS_MSDYN_OCSESSION: One<
         rt::Json,
-    > = rt::One::new(
+    > = One::new(
         "regardingobjectid_msdyn_bookingalertstatus_msdyn_ocsession",
         "msdyn_bookingalertstatuses",
     );
     /// The `msdyn_bookingrule` row of `regardingobjectid_msdyn_bookingrule_msdyn_ocsession` (relationship `msdyn_bookingrule_msdyn_ocsessions`).
-    pub const REGARDINGOBJECTID_MSDYN_BOOKINGRULE_MSDYN_OCSESSION: rt::One<
-        super::MsdynOcsession,
-        rt::Json,
-    > = rt::One::new(
+    pub const REGARDINGOBJECTID_MSDYN_BOOKINGRULE_MSDYN_OCSESSION: One<rt::Json> = One::new(
         "regardingobjectid_msdyn_bookingrule_msdyn_ocsession",
         "msdyn_bookingrules",
     );
     /// The `msdyn_resourceterritory` row of `regardingobjectid_msdyn_resourceterritory_msdyn_ocsession` (relationship `msdyn_resourceterritory_msdyn_ocsessions`).
-    pub const REGARDINGOBJECTID_MSDYN_RESOURCETERRITORY_MSDYN_OCSESSION: rt::One<
-        super::MsdynOcsession,
-        rt::Json,
-    > = rt::One::new(
+    pub const REGARDINGOBJECTID_MSDYN_RESOURCETERRITORY_MSDYN_OCSESSION: One<rt::Json> = One::new(
         "regardingobjectid_msdyn_resourceterritory_msdyn_ocsession",
         "msdyn_resourceterritories",
     );
     /// The `msdyn_systemuserschedulersetting` row of `regardingobjectid_msdyn_systemuserschedulersetting_msdyn_ocsession` (relationship `msdyn_systemuserschedulersetting_msdyn_ocsessions`).
-    pub const REGARDINGOBJECTID_MSDYN_SYSTEMUSERSCHEDULERSETTING_MSDYN_OCSESSION: rt::One<
-        super::MsdynOcsession,
+    pub const REGARDINGOBJECTID_MSDYN_SYSTEMUSERSCHEDULERSETTING_MSDYN_OCSESSION: One<
         rt::Json,
-    > = rt::One::new(
+    > = One::new(
         "regardingobjectid_msdyn_systemuserschedulersetting_msdyn_ocsession",
         "msdyn_systemuserschedulersettings",
     );
     /// The `msdyn_timegroup` row of `regardingobjectid_msdyn_timegroup_msdyn_ocsession` (relationship `msdyn_timegroup_msdyn_ocsessions`).
-    pub const REGARDINGOBJECTID_MSDYN_TIMEGROUP_MSDYN_OCSESSION: rt::One<
-        super::MsdynOcsession,
-        rt::Json,
-    > = rt::One::new(
+    pub const REGARDINGOBJECTID_MSDYN_TIMEGROUP_MSDYN_OCSESSION: One<rt::Json> = One::new(
         "regardingobjectid_msdyn_timegroup_msdyn_ocsession",
         "msdyn_timegroups",
     );
     /// The `msdyn_timegroupdetail` row of `regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession` (relationship `msdyn_timegroupdetail_msdyn_ocsessions`).
-    pub const REGARDINGOBJECTID_MSDYN_TIMEGROUPDETAIL_MSDYN_OCSESSION: rt::One<
-        super::MsdynOcsession,
-        rt::Json,
-    > = rt::One::new(
+    pub const REGARDINGOBJECTID_MSDYN_TIMEGROUPDETAIL_MSDYN_OCSESSION: One<rt::Json> = One::new(
         "regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession",
         "msdyn_timegroupdetails",
     );
 }
-/// How each lookup binds, per target.
-#[allow(dead_code)]
-mod bindings {
-    use ::dataverse_runtime as rt;
-    pub(super) const REGARDINGOBJECTID: rt::Binding = rt::Binding {
-        column: "regardingobjectid",
-        targets: &[
-            rt::Target {
-                table: "msdyn_bookingalertstatus",
-                navigation_property: "regardingobjectid_msdyn_bookingalertstatus_msdyn_ocsession",
-                entity_set: "msdyn_bookingalertstatuses",
-            },
-            rt::Target {
-                table: "msdyn_bookingrule",
-                navigation_property: "regardingobjectid_msdyn_bookingrule_msdyn_ocsession",
-                entity_set: "msdyn_bookingrules",
-            },
-            rt::Target {
-                table: "msdyn_resourceterritory",
-                navigation_property: "regardingobjectid_msdyn_resourceterritory_msdyn_ocsession",
-                entity_set: "msdyn_resourceterritories",
-            },
-            rt::Target {
-                table: "msdyn_systemuserschedulersetting",
-                navigation_property: "regardingobjectid_msdyn_systemuserschedulersetting_msdyn_ocsession",
-                entity_set: "msdyn_systemuserschedulersettings",
-            },
-            rt::Target {
-                table: "msdyn_timegroup",
-                navigation_property: "regardingobjectid_msdyn_timegroup_msdyn_ocsession",
-                entity_set: "msdyn_timegroups",
-            },
-            rt::Target {
-                table: "msdyn_timegroupdetail",
-                navigation_property: "regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession",
-                entity_set: "msdyn_timegroupdetails",
-            },
-            rt::Target {
-                table: "sample_bankaccount",
-                navigation_property: "regardingobjectid_sample_bankaccount",
-                entity_set: "sample_bankaccounts",
-            },
-        ],
-    };
-}
 /// The table's relationships, with their cascade configuration.
 pub mod relationships {
-    #[allow(unused_imports)]
-    use ::dataverse_runtime::{
-        CascadeConfiguration, CascadeType, Relationship, RelationshipKind,
-    };
-    /// `msdyn_bookingalertstatus_msdyn_ocsessions`
-    ///
-    /// From: Microsoft Dynamics 365 Customer Service.
-    pub const MSDYN_BOOKINGALERTSTATUS_MSDYN_OCSESSIONS: Relationship = Relationship {
-        schema_name: "msdyn_bookingalertstatus_msdyn_ocsessions",
-        kind: RelationshipKind::ManyToOne,
-        referenced_entity: Some("msdyn_bookingalertstatus"),
-        referenced_attribute: Some("msdyn_bookingalertstatusid"),
-        referencing_entity: Some("msdyn_ocsession"),
-        referencing_attribute: Some("regardingobjectid"),
-        intersect_entity: None,
-        navigation_property: Some(
-            "regardingobjectid_msdyn_bookingalertstatus_msdyn_ocsession",
-        ),
-        cascade: Some(CascadeConfiguration {
-            archive: Some(CascadeType::NoCascade),
-            assign: Some(CascadeType::Cascade),
-            delete: Some(CascadeType::Cascade),
-            merge: Some(CascadeType::NoCascade),
-            reparent: Some(CascadeType::Cascade),
-            rollup_view: Some(CascadeType::NoCascade),
-            share: Some(CascadeType::Cascade),
-            unshare: Some(CascadeType::Cascade),
-        }),
-    };
-    /// `msdyn_bookingrule_msdyn_ocsessions`
-    ///
-    /// From: Microsoft Dynamics 365 Customer Service.
-    pub const MSDYN_BOOKINGRULE_MSDYN_OCSESSIONS: Relationship = Relationship {
-        schema_name: "msdyn_bookingrule_msdyn_ocsessions",
-        kind: RelationshipKind::ManyToOne,
-        referenced_entity: Some("msdyn_bookingrule"),
-        referenced_attribute: Some("msdyn_bookingruleid"),
-        referencing_entity: Some("msdyn_ocsession"),
-        referencing_attribute: Some("regardingobjectid"),
-        intersect_entity: None,
-        navigation_property: Some("regardingobjectid_msdyn_bookingrule_msdyn_ocsession"),
-        cascade: Some(CascadeConfiguration {
-            archive: Some(CascadeType::NoCascade),
-            assign: Some(CascadeType::Cascade),
-            delete: Some(CascadeType::Cascade),
-            merge: Some(CascadeType::NoCascade),
-            reparent: Some(CascadeType::Cascade),
-            rollup_view: Some(CascadeType::NoCascade),
-            share: Some(CascadeType::Cascade),
-            unshare: Some(CascadeType::Cascade),
-        }),
-    };
-    /// `msdyn_resourceterritory_msdyn_ocsessions`
-    ///
-    /// From: Microsoft Dynamics 365 Customer Service.
-    pub const MSDYN_RESOURCETERRITORY_MSDYN_OCSESSIONS: Relationship = Relationship {
-        schema_name: "msdyn_resourceterritory_msdyn_ocsessions",
-        kind: RelationshipKind::ManyToOne,
-        referenced_entity: Some("msdyn_resourceterritory"),
-        referenced_attribute: Some("msdyn_resourceterritoryid"),
-        referencing_entity: Some("msdyn_ocsession"),
-        referencing_attribute: Some("regardingobjectid"),
-        intersect_entity: None,
-        navigation_property: Some(
-            "regardingobjectid_msdyn_resourceterritory_msdyn_ocsession",
-        ),
-        cascade: Some(CascadeConfiguration {
-            archive: Some(CascadeType::NoCascade),
-            assign: Some(CascadeType::Cascade),
-            delete: Some(CascadeType::Cascade),
-            merge: Some(CascadeType::NoCascade),
-            reparent: Some(CascadeType::Cascade),
-            rollup_view: Some(CascadeType::NoCascade),
-            share: Some(CascadeType::Cascade),
-            unshare: Some(CascadeType::Cascade),
-        }),
-    };
-    /// `msdyn_systemuserschedulersetting_msdyn_ocsessions`
-    ///
-    /// From: Microsoft Dynamics 365 Customer Service.
-    pub const MSDYN_SYSTEMUSERSCHEDULERSETTING_MSDYN_OCSESSIONS: Relationship = Relationship {
-        schema_name: "msdyn_systemuserschedulersetting_msdyn_ocsessions",
-        kind: RelationshipKind::ManyToOne,
-        referenced_entity: Some("msdyn_systemuserschedulersetting"),
-        referenced_attribute: Some("msdyn_systemuserschedulersettingid"),
-        referencing_entity: Some("msdyn_ocsession"),
-        referencing_attribute: Some("regardingobjectid"),
-        intersect_entity: None,
-        navigation_property: Some(
-            "regardingobjectid_msdyn_systemuserschedulersetting_msdyn_ocsession",
-        ),
-        cascade: Some(CascadeConfiguration {
-            archive: Some(CascadeType::NoCascade),
-            assign: Some(CascadeType::Cascade),
-            delete: Some(CascadeType::Cascade),
-            merge: Some(CascadeType::NoCascade),
-            reparent: Some(CascadeType::Cascade),
-            rollup_view: Some(CascadeType::NoCascade),
-            share: Some(CascadeType::Cascade),
-            unshare: Some(CascadeType::Cascade),
-        }),
-    };
-    /// `msdyn_timegroup_msdyn_ocsessions`
-    ///
-    /// From: Microsoft Dynamics 365 Customer Service.
-    pub const MSDYN_TIMEGROUP_MSDYN_OCSESSIONS: Relationship = Relationship {
-        schema_name: "msdyn_timegroup_msdyn_ocsessions",
-        kind: RelationshipKind::ManyToOne,
-        referenced_entity: Some("msdyn_timegroup"),
-        referenced_attribute: Some("msdyn_timegroupid"),
-        referencing_entity: Some("msdyn_ocsession"),
-        referencing_attribute: Some("regardingobjectid"),
-        intersect_entity: None,
-        navigation_property: Some("regardingobjectid_msdyn_timegroup_msdyn_ocsession"),
-        cascade: Some(CascadeConfiguration {
-            archive: Some(CascadeType::NoCascade),
-            assign: Some(CascadeType::Cascade),
-            delete: Some(CascadeType::Cascade),
-            merge: Some(CascadeType::NoCascade),
-            reparent: Some(CascadeType::Cascade),
-            rollup_view: Some(CascadeType::NoCascade),
-            share: Some(CascadeType::Cascade),
-            unshare: Some(CascadeType::Cascade),
-        }),
-    };
-    /// `msdyn_timegroupdetail_msdyn_ocsessions`
-    ///
-    /// From: Microsoft Dynamics 365 Customer Service.
-    pub const MSDYN_TIMEGROUPDETAIL_MSDYN_OCSESSIONS: Relationship = Relationship {
-        schema_name: "msdyn_timegroupdetail_msdyn_ocsessions",
-        kind: RelationshipKind::ManyToOne,
-        referenced_entity: Some("msdyn_timegroupdetail"),
-        referenced_attribute: Some("msdyn_timegroupdetailid"),
-        referencing_entity: Some("msdyn_ocsession"),
-        referencing_attribute: Some("regardingobjectid"),
-        intersect_entity: None,
-        navigation_property: Some(
-            "regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession",
-        ),
-        cascade: Some(CascadeConfiguration {
-            archive: Some(CascadeType::NoCascade),
-            assign: Some(CascadeType::Cascade),
-            delete: Some(CascadeType::Cascade),
-            merge: Some(CascadeType::NoCascade),
-            reparent: Some(CascadeType::Cascade),
-            rollup_view: Some(CascadeType::NoCascade),
-            share: Some(CascadeType::Cascade),
-            unshare: Some(CascadeType::Cascade),
-        }),
-    };
-    /// `sample_bankaccount_msdyn_ocsessions`
-    ///
-    /// From: Microsoft Dynamics 365 Sales.
-    pub const SAMPLE_BANKACCOUNT_MSDYN_OCSESSIONS: Relationship = Relationship {
-        schema_name: "sample_bankaccount_msdyn_ocsessions",
-        kind: RelationshipKind::ManyToOne,
-        referenced_entity: Some("sample_bankaccount"),
-        referenced_attribute: Some("sample_bankaccountid"),
-        referencing_entity: Some("msdyn_ocsession"),
-        referencing_attribute: Some("regardingobjectid"),
-        intersect_entity: None,
-        navigation_property: None,
-        cascade: Some(CascadeConfiguration {
-            archive: Some(CascadeType::NoCascade),
-            assign: Some(CascadeType::Cascade),
-            delete: Some(CascadeType::Cascade),
-            merge: Some(CascadeType::NoCascade),
-            reparent: Some(CascadeType::Cascade),
-            rollup_view: Some(CascadeType::NoCascade),
-            share: Some(CascadeType::Cascade),
-            unshare: Some(CascadeType::Cascade),
-        }),
-    };
-    /// Every relationship, sorted by schema name.
-    pub const ALL: &[Relationship] = &[
-        MSDYN_BOOKINGALERTSTATUS_MSDYN_OCSESSIONS,
-        MSDYN_BOOKINGRULE_MSDYN_OCSESSIONS,
-        MSDYN_RESOURCETERRITORY_MSDYN_OCSESSIONS,
-        MSDYN_SYSTEMUSERSCHEDULERSETTING_MSDYN_OCSESSIONS,
-        MSDYN_TIMEGROUP_MSDYN_OCSESSIONS,
-        MSDYN_TIMEGROUPDETAIL_MSDYN_OCSESSIONS,
-        SAMPLE_BANKACCOUNT_MSDYN_OCSESSIONS,
-    ];
+    use super::*;
+    /// `msdyn_bookingalertstatus_msdyn_ocsessions`, from Microsoft Dynamics 365 Customer Service.
+    pub const MSDYN_BOOKINGALERTSTATUS_MSDYN_OCSESSIONS: rt::Relationship = rt::Relationship::many_to_one()
+        .schema_name("msdyn_bookingalertstatus_msdyn_ocsessions")
+        .referenced("msdyn_bookingalertstatus", "msdyn_bookingalertstatusid")
+        .referencing("msdyn_ocsession", "regardingobjectid")
+        .navigation("regardingobjectid_msdyn_bookingalertstatus_msdyn_ocsession")
+        .cascade(rt::cascade::PARENTAL);
+    /// `msdyn_bookingrule_msdyn_ocsessions`, from Microsoft Dynamics 365 Customer Service.
+    pub const MSDYN_BOOKINGRULE_MSDYN_OCSESSIONS: rt::Relationship = rt::Relationship::many_to_one()
+        .schema_name("msdyn_bookingrule_msdyn_ocsessions")
+        .referenced("msdyn_bookingrule", "msdyn_bookingruleid")
+        .referencing("msdyn_ocsession", "regardingobjectid")
+        .navigation("regardingobjectid_msdyn_bookingrule_msdyn_ocsession")
+        .cascade(rt::cascade::PARENTAL);
+    /// `msdyn_resourceterritory_msdyn_ocsessions`, from Microsoft Dynamics 365 Customer Service.
+    pub const MSDYN_RESOURCETERRITORY_MSDYN_OCSESSIONS: rt::Relationship = rt::Relationship::many_to_one()
+        .schema_name("msdyn_resourceterritory_msdyn_ocsessions")
+        .referenced("msdyn_resourceterritory", "msdyn_resourceterritoryid")
+        .referencing("msdyn_ocsession", "regardingobjectid")
+        .navigation("regardingobjectid_msdyn_resourceterritory_msdyn_ocsession")
+        .cascade(rt::cascade::PARENTAL);
+    /// `msdyn_systemuserschedulersetting_msdyn_ocsessions`, from Microsoft Dynamics 365 Customer Service.
+    pub const MSDYN_SYSTEMUSERSCHEDULERSETTING_MSDYN_OCSESSIONS: rt::Relationship = rt::Relationship::many_to_one()
+        .schema_name("msdyn_systemuserschedulersetting_msdyn_ocsessions")
+        .referenced(
+            "msdyn_systemuserschedulersetting",
+            "msdyn_systemuserschedulersettingid",
+        )
+        .referencing("msdyn_ocsession", "regardingobjectid")
+        .navigation("regardingobjectid_msdyn_systemuserschedulersetting_msdyn_ocsession")
+        .cascade(rt::cascade::PARENTAL);
+    /// `msdyn_timegroup_msdyn_ocsessions`, from Microsoft Dynamics 365 Customer Service.
+    pub const MSDYN_TIMEGROUP_MSDYN_OCSESSIONS: rt::Relationship = rt::Relationship::many_to_one()
+        .schema_name("msdyn_timegroup_msdyn_ocsessions")
+        .referenced("msdyn_timegroup", "msdyn_timegroupid")
+        .referencing("msdyn_ocsession", "regardingobjectid")
+        .navigation("regardingobjectid_msdyn_timegroup_msdyn_ocsession")
+        .cascade(rt::cascade::PARENTAL);
+    /// `msdyn_timegroupdetail_msdyn_ocsessions`, from Microsoft Dynamics 365 Customer Service.
+    pub const MSDYN_TIMEGROUPDETAIL_MSDYN_OCSESSIONS: rt::Relationship = rt::Relationship::many_to_one()
+        .schema_name("msdyn_timegroupdetail_msdyn_ocsessions")
+        .referenced("msdyn_timegroupdetail", "msdyn_timegroupdetailid")
+        .referencing("msdyn_ocsession", "regardingobjectid")
+        .navigation("regardingobjectid_msdyn_timegroupdetail_msdyn_ocsession")
+        .cascade(rt::cascade::PARENTAL);
+    /// `sample_bankaccount_msdyn_ocsessions`, from Microsoft Dynamics 365 Sales.
+    pub const SAMPLE_BANKACCOUNT_MSDYN_OCSESSIONS: rt::Relationship = rt::Relationship::many_to_one()
+        .schema_name("sample_bankaccount_msdyn_ocsessions")
+        .referenced("sample_bankaccount", "sample_bankaccountid")
+        .referencing("msdyn_ocsession", "regardingobjectid")
+        .cascade(rt::cascade::PARENTAL);
 }
-/// Choices of `msdyn_queueassignedreason`.
-///
-/// An integer with one constant per value the docs list; any other integer the server sends is kept as it is (`from_value`, `value`, `label`).
+/// Choices of `msdyn_queueassignedreason`. An integer with one constant per value the docs list; any other integer the server sends is kept as it is (`from_value`, `value`, `label`).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct MsdynQueueassignedreason(i32);
-impl MsdynQueueassignedreason {
-    /// BotTransferSession
-    ///
-    /// Value 192350024. From: Microsoft Dynamics 365 Sales.
-    pub const BOT_TRANSFER_SESSION: Self = Self(192350024);
-    /// BotEndConversation
-    ///
-    /// Value 192350025. From: Microsoft Dynamics 365 Sales.
-    pub const BOT_END_CONVERSATION: Self = Self(192350025);
-    /// AssignToAgentBySupervisor
-    ///
-    /// Value 192350026. From: Microsoft Dynamics 365 Sales.
-    pub const ASSIGN_TO_AGENT_BY_SUPERVISOR: Self = Self(192350026);
-    /// AssignToQueueBySupervisor
-    ///
-    /// Value 192350027. From: Microsoft Dynamics 365 Sales.
-    pub const ASSIGN_TO_QUEUE_BY_SUPERVISOR: Self = Self(192350027);
-    /// Every value the docs list with its label, in value order.
-    pub const OPTIONS: &'static [(Self, &'static str)] = &[
-        (Self::BOT_TRANSFER_SESSION, "BotTransferSession"),
-        (Self::BOT_END_CONVERSATION, "BotEndConversation"),
-        (Self::ASSIGN_TO_AGENT_BY_SUPERVISOR, "AssignToAgentBySupervisor"),
-        (Self::ASSIGN_TO_QUEUE_BY_SUPERVISOR, "AssignToQueueBySupervisor"),
-    ];
-}
-rt::choice_type!(MsdynQueueassignedreason);
-/// Choices of `msdyn_sessioncreationreason`.
-///
-/// An integer with one constant per value the docs list; any other integer the server sends is kept as it is (`from_value`, `value`, `label`).
+rt::choice_type!(
+    MsdynQueueassignedreason { BOT_TRANSFER_SESSION = 192350024 => "BotTransferSession",
+    BOT_END_CONVERSATION = 192350025 => "BotEndConversation",
+    ASSIGN_TO_AGENT_BY_SUPERVISOR = 192350026 => "AssignToAgentBySupervisor",
+    ASSIGN_TO_QUEUE_BY_SUPERVISOR = 192350027 => "AssignToQueueBySupervisor" }
+);
+/// Choices of `msdyn_sessioncreationreason`. An integer with one constant per value the docs list; any other integer the server sends is kept as it is (`from_value`, `value`, `label`).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct MsdynSessioncreationreason(i32);
-impl MsdynSessioncreationreason {
-    /// BotTransferSession
-    ///
-    /// Value 192350024. From: Microsoft Dynamics 365 Sales.
-    pub const BOT_TRANSFER_SESSION: Self = Self(192350024);
-    /// BotEndConversation
-    ///
-    /// Value 192350025. From: Microsoft Dynamics 365 Sales.
-    pub const BOT_END_CONVERSATION: Self = Self(192350025);
-    /// AssignToAgentBySupervisor
-    ///
-    /// Value 192350026. From: Microsoft Dynamics 365 Sales.
-    pub const ASSIGN_TO_AGENT_BY_SUPERVISOR: Self = Self(192350026);
-    /// AssignToQueueBySupervisor
-    ///
-    /// Value 192350027. From: Microsoft Dynamics 365 Sales.
-    pub const ASSIGN_TO_QUEUE_BY_SUPERVISOR: Self = Self(192350027);
-    /// Every value the docs list with its label, in value order.
-    pub const OPTIONS: &'static [(Self, &'static str)] = &[
-        (Self::BOT_TRANSFER_SESSION, "BotTransferSession"),
-        (Self::BOT_END_CONVERSATION, "BotEndConversation"),
-        (Self::ASSIGN_TO_AGENT_BY_SUPERVISOR, "AssignToAgentBySupervisor"),
-        (Self::ASSIGN_TO_QUEUE_BY_SUPERVISOR, "AssignToQueueBySupervisor"),
-    ];
-}
-rt::choice_type!(MsdynSessioncreationreason);
+rt::choice_type!(
+    MsdynSessioncreationreason { BOT_TRANSFER_SESSION = 192350024 =>
+    "BotTransferSession", BOT_END_CONVERSATION = 192350025 => "BotEndConversation",
+    ASSIGN_TO_AGENT_BY_SUPERVISOR = 192350026 => "AssignToAgentBySupervisor",
+    ASSIGN_TO_QUEUE_BY_SUPERVISOR = 192350027 => "AssignToQueueBySupervisor" }
+);
 /// The row `regardingobjectid` points to: one variant per target table.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RegardingObjectId {
-    /// A `msdyn_bookingalertstatus` row. From: Microsoft Dynamics 365 Customer Service.
     MsdynBookingalertstatus(rt::Uuid),
-    /// A `msdyn_bookingrule` row. From: Microsoft Dynamics 365 Customer Service.
     MsdynBookingrule(rt::Uuid),
-    /// A `msdyn_resourceterritory` row. From: Microsoft Dynamics 365 Customer Service.
     MsdynResourceterritory(rt::Uuid),
-    /// A `msdyn_systemuserschedulersetting` row. From: Microsoft Dynamics 365 Customer Service.
     MsdynSystemuserschedulersetting(rt::Uuid),
-    /// A `msdyn_timegroup` row. From: Microsoft Dynamics 365 Customer Service.
     MsdynTimegroup(rt::Uuid),
-    /// A `msdyn_timegroupdetail` row. From: Microsoft Dynamics 365 Customer Service.
     MsdynTimegroupdetail(rt::Uuid),
-    /// A `sample_bankaccount` row. From: Microsoft Dynamics 365 Sales.
     SampleBankaccount(rt::Uuid),
     /// A target the docs do not list, or a value read without its
     /// `@Microsoft.Dynamics.CRM.lookuplogicalname` annotation.
     Unknown(rt::EntityReference),
 }
-impl rt::Lookup for RegardingObjectId {
-    fn from_parts(logical_name: ::core::option::Option<&str>, id: rt::Uuid) -> Self {
-        match logical_name {
-            ::core::option::Option::Some("msdyn_bookingalertstatus") => {
-                Self::MsdynBookingalertstatus(id)
-            }
-            ::core::option::Option::Some("msdyn_bookingrule") => {
-                Self::MsdynBookingrule(id)
-            }
-            ::core::option::Option::Some("msdyn_resourceterritory") => {
-                Self::MsdynResourceterritory(id)
-            }
-            ::core::option::Option::Some("msdyn_systemuserschedulersetting") => {
-                Self::MsdynSystemuserschedulersetting(id)
-            }
-            ::core::option::Option::Some("msdyn_timegroup") => Self::MsdynTimegroup(id),
-            ::core::option::Option::Some("msdyn_timegroupdetail") => {
-                Self::MsdynTimegroupdetail(id)
-            }
-            ::core::option::Option::Some("sample_bankaccount") => {
-                Self::SampleBankaccount(id)
-            }
-            other => Self::Unknown(rt::EntityReference::from_parts(other, id)),
-        }
-    }
-    fn parts(&self) -> (::core::option::Option<&str>, rt::Uuid) {
-        match self {
-            Self::MsdynBookingalertstatus(id) => {
-                (::core::option::Option::Some("msdyn_bookingalertstatus"), *id)
-            }
-            Self::MsdynBookingrule(id) => {
-                (::core::option::Option::Some("msdyn_bookingrule"), *id)
-            }
-            Self::MsdynResourceterritory(id) => {
-                (::core::option::Option::Some("msdyn_resourceterritory"), *id)
-            }
-            Self::MsdynSystemuserschedulersetting(id) => {
-                (::core::option::Option::Some("msdyn_systemuserschedulersetting"), *id)
-            }
-            Self::MsdynTimegroup(id) => {
-                (::core::option::Option::Some("msdyn_timegroup"), *id)
-            }
-            Self::MsdynTimegroupdetail(id) => {
-                (::core::option::Option::Some("msdyn_timegroupdetail"), *id)
-            }
-            Self::SampleBankaccount(id) => {
-                (::core::option::Option::Some("sample_bankaccount"), *id)
-            }
-            Self::Unknown(r) => (r.logical_name.as_deref(), r.id),
-        }
-    }
-}
-impl rt::Value for RegardingObjectId {}
+rt::lookup_type!(
+    RegardingObjectId { MsdynBookingalertstatus = "msdyn_bookingalertstatus",
+    MsdynBookingrule = "msdyn_bookingrule", MsdynResourceterritory =
+    "msdyn_resourceterritory", MsdynSystemuserschedulersetting =
+    "msdyn_systemuserschedulersetting", MsdynTimegroup = "msdyn_timegroup",
+    MsdynTimegroupdetail = "msdyn_timegroupdetail", SampleBankaccount =
+    "sample_bankaccount" }
+);

@@ -8,7 +8,7 @@ pub mod choices {
 }
 /// The record type of each generated table, by module name: what navigation
 /// properties lead to.
-#[allow(non_camel_case_types)]
+#[allow(non_camel_case_types, deprecated)]
 pub mod records {
     include!(concat!(env!("OUT_DIR"), "/records.rs"));
 }

@@ -116,7 +116,8 @@ fn an_empty_object_and_unknown_properties_read() {
 
 #[test]
 fn metadata_constants_and_relationships() {
-    assert_eq!(MsdynOcsession::LOGICAL_NAME, "msdyn_ocsession");
+    assert_eq!(msdyn_ocsession::LOGICAL_NAME, "msdyn_ocsession");
+    assert_eq!(<MsdynOcsession as Table>::LOGICAL_NAME, "msdyn_ocsession");
     assert_eq!(msdyn_ocsession::ENTITY_SET_NAME, "msdyn_ocsessions");
     assert_eq!(
         <MsdynOcsession as Table>::ENTITY_SET_NAME,
@@ -130,12 +131,28 @@ fn metadata_constants_and_relationships() {
         ),
         (true, true)
     );
-    assert_eq!(columns::REGARDINGOBJECTID, "_regardingobjectid_value");
     assert_eq!(
-        msdyn_ocsession::attributes::REGARDINGOBJECTID,
+        columns::REGARDINGOBJECTID.property(),
+        "_regardingobjectid_value"
+    );
+    assert_eq!(
+        columns::REGARDINGOBJECTID.logical_name(),
         "regardingobjectid"
     );
-    assert_eq!(columns::ALL.len(), 3);
+    // The three columns the extension pages describe.
+    assert_eq!(
+        [
+            columns::MSDYN_QUEUEASSIGNEDREASON.property(),
+            columns::MSDYN_SESSIONCREATIONREASON.property(),
+            columns::REGARDINGOBJECTID.property(),
+        ],
+        [
+            "msdyn_queueassignedreason",
+            "msdyn_sessioncreationreason",
+            "_regardingobjectid_value",
+        ]
+    );
+    assert_eq!(columns::REGARDINGOBJECTID.info().targets.len(), 7);
     let rel = relationships::SAMPLE_BANKACCOUNT_MSDYN_OCSESSIONS;
     assert_eq!(rel.kind, RelationshipKind::ManyToOne);
     assert_eq!(rel.referenced_entity, Some("sample_bankaccount"));
@@ -143,7 +160,17 @@ fn metadata_constants_and_relationships() {
     let cascade = rel.cascade.expect("the page gives a cascade configuration");
     assert_eq!(cascade.delete, Some(CascadeType::Cascade));
     assert_eq!(cascade.archive, Some(CascadeType::NoCascade));
-    assert_eq!(relationships::ALL.len(), 7);
+    let all = [
+        relationships::MSDYN_BOOKINGALERTSTATUS_MSDYN_OCSESSIONS,
+        relationships::MSDYN_BOOKINGRULE_MSDYN_OCSESSIONS,
+        relationships::MSDYN_RESOURCETERRITORY_MSDYN_OCSESSIONS,
+        relationships::MSDYN_SYSTEMUSERSCHEDULERSETTING_MSDYN_OCSESSIONS,
+        relationships::MSDYN_TIMEGROUP_MSDYN_OCSESSIONS,
+        relationships::MSDYN_TIMEGROUPDETAIL_MSDYN_OCSESSIONS,
+        relationships::SAMPLE_BANKACCOUNT_MSDYN_OCSESSIONS,
+    ];
+    let names: std::collections::BTreeSet<_> = all.iter().map(|r| r.schema_name).collect();
+    assert_eq!(names.len(), 7, "seven distinct relationships");
     let nav = relationships::MSDYN_TIMEGROUP_MSDYN_OCSESSIONS.navigation_property;
     assert_eq!(
         nav,
@@ -154,8 +181,14 @@ fn metadata_constants_and_relationships() {
 #[test]
 fn builds_create_and_update_bodies() {
     let body = MsdynOcsession::create()
-        .msdyn_queueassignedreason(MsdynQueueassignedreason::BOT_TRANSFER_SESSION)
-        .regardingobjectid(RegardingObjectId::MsdynTimegroup(id()))
+        .set(
+            columns::MSDYN_QUEUEASSIGNEDREASON,
+            MsdynQueueassignedreason::BOT_TRANSFER_SESSION,
+        )
+        .set(
+            columns::REGARDINGOBJECTID,
+            RegardingObjectId::MsdynTimegroup(id()),
+        )
         .to_json()
         .expect("writable");
     assert_eq!(
@@ -169,7 +202,7 @@ fn builds_create_and_update_bodies() {
     let empty = MsdynOcsession::update().to_json().expect("empty body");
     assert_eq!(empty, "{}");
     let null = MsdynOcsession::update()
-        .msdyn_sessioncreationreason(Null)
+        .set(columns::MSDYN_SESSIONCREATIONREASON, Null)
         .to_json()
         .expect("null body");
     assert_eq!(null, r#"{"msdyn_sessioncreationreason":null}"#);
@@ -177,7 +210,7 @@ fn builds_create_and_update_bodies() {
     // An unlisted target cannot be written: no navigation property is known for it.
     let unknown = RegardingObjectId::from_parts(Some("account"), id());
     let err = MsdynOcsession::create()
-        .regardingobjectid(unknown)
+        .set(columns::REGARDINGOBJECTID, unknown)
         .to_json()
         .expect_err("no navigation property");
     assert!(err.to_string().contains("regardingobjectid"), "{err}");
@@ -197,7 +230,7 @@ fn every_target_of_the_polymorphic_lookup_writes_and_reads_back() {
         let value = RegardingObjectId::from_parts(Some(target), id());
         assert!(!matches!(value, RegardingObjectId::Unknown(_)), "{target}");
         let body = MsdynOcsession::create()
-            .regardingobjectid(value.clone())
+            .set(columns::REGARDINGOBJECTID, value.clone())
             .to_json()
             .expect("writes");
         let json: serde_json::Value = serde_json::from_str(&body).expect("JSON");

@@ -97,6 +97,7 @@ impl BuildScript {
                 names: names.clone(),
                 prune_removed: false,
                 layout: crate::Layout::BuildScript,
+                unformatted: true,
             },
         )
         .map_err(|e| e.to_string())?;

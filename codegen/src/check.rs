@@ -87,6 +87,22 @@ pub fn files(files: &BTreeMap<String, String>) -> Result<(), String> {
     }
 }
 
+/// An item under `#[cfg(not(..))]`.
+fn is_cfg_not(item: &Item) -> bool {
+    let attrs: &[syn::Attribute] = match item {
+        Item::Type(i) => &i.attrs,
+        Item::Mod(i) => &i.attrs,
+        Item::Const(i) => &i.attrs,
+        _ => return false,
+    };
+    attrs.iter().any(|a| {
+        a.path().is_ident("cfg")
+            && a.meta
+                .require_list()
+                .is_ok_and(|l| l.tokens.to_string().starts_with("not"))
+    })
+}
+
 /// The file a `include!(...)` names: its string literals concatenated, `env!(..)` left out.
 fn include_path(tokens: &TokenStream) -> String {
     let mut out = String::new();
@@ -164,7 +180,18 @@ fn module<'a>(
     let mut values = Names::new(" in the value namespace");
     let mut inherent: BTreeMap<String, Assoc> = BTreeMap::new();
     let mut variants: BTreeMap<String, Names> = BTreeMap::new();
+    // A `#[cfg(not(P))]` item is the twin of a `#[cfg(P)]` one (the records of a standalone
+    // crate): the twins' names are checked among themselves, never against each other.
+    let (mut twin_types, mut twin_values) = (
+        Names::new(" in the type namespace (cfg(not) items)"),
+        Names::new(" in the value namespace (cfg(not) items)"),
+    );
     for item in items {
+        let (types, values) = if is_cfg_not(item) {
+            (&mut twin_types, &mut twin_values)
+        } else {
+            (&mut types, &mut values)
+        };
         match item {
             Item::Const(i) => values.claim(scope, "const", &i.ident)?,
             Item::Static(i) => values.claim(scope, "static", &i.ident)?,
@@ -217,7 +244,7 @@ fn module<'a>(
                 let name = i.rename.as_ref().map_or(&i.ident, |(_, r)| r);
                 types.claim(scope, "extern crate", name)?;
             }
-            Item::Use(i) => use_tree(scope, &i.tree, None, &mut types)?,
+            Item::Use(i) => use_tree(scope, &i.tree, None, types)?,
             Item::Impl(i) => {
                 let ty = self_type(&i.self_ty);
                 let mut own = Assoc::default();

@@ -22,6 +22,7 @@ pub mod model;
 pub mod names;
 pub mod parse;
 pub mod render;
+pub mod resolve;
 pub mod source;
 pub mod text;
 pub mod webapi;
@@ -58,6 +59,10 @@ pub struct Options {
     /// What the output is compiled as: the build-script crate (every generated table is there)
     /// or a standalone crate with one cargo feature per table.
     pub layout: Layout,
+    /// Write the code as token text, without the syn parse and prettyplease pass
+    /// ([`render::plain`]): what build scripts do, since rustc reads it as well and nobody
+    /// reviews `$OUT_DIR`. The reviewed mirror and the snapshots stay formatted.
+    pub unformatted: bool,
 }
 
 /// How the generated files are compiled.
@@ -442,22 +447,29 @@ fn generate_with(
         lock: names_lock,
         lost: lost_names,
     } = names::assign_with(&model, &options.names, assign);
+    let render = |tokens| {
+        if options.unformatted {
+            render::plain(tokens)
+        } else {
+            render::pretty(tokens)
+        }
+    };
     let mut files = BTreeMap::new();
-    let index = render::pretty(emit::index(&model, &names));
+    let index = render(emit::index(&model, &names));
     let index = index.map_err(|e| internal(INDEX_FILE, &e))?;
     files.insert(
         INDEX_FILE.to_string(),
         render::with_provenance(index, provenance),
     );
-    let choices = render::pretty(emit::global_choices(&model, &names));
+    let choices = render(emit::global_choices(&model, &names));
     let choices = choices.map_err(|e| internal(CHOICES_FILE, &e))?;
     files.insert(CHOICES_FILE.to_string(), choices);
-    let records = render::pretty(emit::records(&model, &names, options.layout));
+    let records = render(emit::records(&model, &names, options.layout));
     let records = records.map_err(|e| internal(RECORDS_FILE, &e))?;
     files.insert(RECORDS_FILE.to_string(), records);
     let tables: Vec<(&String, &names::TableNames)> = names.tables.iter().collect();
     let rendered = parallel_map(&tables, |(logical, table)| {
-        render::pretty(emit::table(&model, &names, logical)).map_err(|e| internal(&table.file, &e))
+        render(emit::table(&model, &names, logical)).map_err(|e| internal(&table.file, &e))
     });
     // File names come from the names stage: plain, unique, never the index or choices file.
     for ((_, table), code) in tables.into_iter().zip(rendered) {

@@ -160,8 +160,14 @@ pub fn assign_with(model: &Model, lock: &NamesLock, options: AssignOptions<'_>) 
     let mut globals = Namespace::default();
     // The crate root: the crate's own items, and the index and choices files' stems and the
     // stems Windows keeps for devices (a table file is named after its module).
-    let own_files = [crate::INDEX_FILE, crate::CHOICES_FILE, crate::RECORDS_FILE]
-        .map(|f| f.trim_end_matches(".rs"));
+    // `lib`: a standalone crate's root is `src/lib.rs`.
+    let own_files = [
+        crate::INDEX_FILE,
+        crate::CHOICES_FILE,
+        crate::RECORDS_FILE,
+        "lib.rs",
+    ]
+    .map(|f| f.trim_end_matches(".rs"));
     let taken = crate::ROOT_ITEMS.iter().chain(&own_files);
     let mut modules = Namespace::reserving(taken.chain(&crate::io::WINDOWS_DEVICE_NAMES));
     let global_key = |choice: &str| ItemKey::Global {
@@ -253,7 +259,8 @@ fn table_names(
         column: column.to_string(),
     };
     let schema = table.schema_name.as_deref().unwrap_or(t);
-    let mut types = Namespace::default();
+    // `Column`: the table's column descriptor type (`emit::record`).
+    let mut types = Namespace::reserving(&["Column"]);
     let mut items = vec![(tkey.clone(), Role::Record), (tkey.clone(), Role::Body)];
     for (logical, col) in &table.columns {
         if local_choice(table, col, globals) {

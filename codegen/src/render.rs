@@ -17,6 +17,16 @@ pub fn pretty(tokens: TokenStream) -> Result<String, String> {
     Ok(text)
 }
 
+/// The tokens as text, unformatted (one long line per file, as rustc reads it just as well):
+/// for build scripts, whose output nobody reads, without the syn parse and pretty-printing
+/// pass. The text checks still run ([`crate::check::text`]); the syntax-tree checks run
+/// wherever the output is formatted (the CLI, the tests, the fuzz targets).
+pub fn plain(tokens: TokenStream) -> Result<String, String> {
+    let text = format!("{HEADER}\n{tokens}\n");
+    crate::check::text(&text)?;
+    Ok(text)
+}
+
 /// `text` (a generated file starting with [`HEADER`]) with `lines` as `// ` comment lines right
 /// after the header: the index file's provenance of the docs set. Each line has its control and
 /// bidirectional characters escaped, so it stays one comment line.
@@ -63,6 +73,20 @@ mod tests {
         assert!(bidi.contains("U+202E"), "{bidi}");
         let broken = pretty(quote!(pub struct)).unwrap_err();
         assert!(broken.starts_with("does not parse: "), "{broken}");
+    }
+
+    #[test]
+    fn plain_text_is_the_tokens_checked_but_not_formatted() {
+        let text = plain(quote!(
+            pub struct A;
+        ))
+        .expect("plain");
+        assert_eq!(text, format!("{HEADER}\npub struct A ;\n"));
+        let bidi = plain(quote!(
+            pub const B: &str = "a\u{202e}b";
+        ))
+        .expect("escaped in the literal");
+        assert!(bidi.contains("\\u{202e}"), "{bidi}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! `#![deny(warnings)]`; this drives the names it got.
 
 use dataverse_fixture_tables::option::{
-    self as table, attributes, columns, relationships, Match, OptionChoice, Type,
+    self as table, columns, relationships, Match, OptionChoice, Type,
 };
 use dataverse_runtime::{self as rt, Choice, EntityReference, Lookup, Null, Uuid};
 
@@ -33,7 +33,7 @@ fn the_names_chosen_work_as_an_api() {
         "a target named unknown"
     );
     assert_eq!(
-        row.extra.lookup_table(columns::MATCH).as_deref(),
+        row.extra.lookup_table(columns::MATCH.property()).as_deref(),
         Some("unknown"),
         "the annotation stays in extra"
     );
@@ -104,24 +104,29 @@ fn the_names_chosen_work_as_an_api() {
     assert_eq!(Type::SAY_HI_THERE.label(), Some("Say \"hi\" \\ there"));
 
     let body = table::Option::create()
-        .r#type(Type::FN)
-        .self_(Null)
-        .to_json_(1)
+        .set(columns::TYPE, Type::FN)
+        .set(columns::SELF, Null)
+        .set(columns::TO_JSON, 1)
         .to_json()
         .expect("writes");
     assert_eq!(body, r#"{"self":null,"to_json":1,"type":1}"#);
     let update = table::Option::update()
-        .etag_("column")
-        .r#match(Match::SelfValue(id))
+        .set(columns::ETAG, "column")
+        .set(columns::MATCH, Match::SelfValue(id))
         .to_json()
         .expect("writes");
     assert_eq!(
         update,
         format!(r#"{{"etag":"column","match_self@odata.bind":"/selfs({id})"}}"#)
     );
-    assert_eq!(columns::TYPE, "type");
-    assert_eq!(columns::MATCH, "_match_value", "a Web API property name");
-    assert_eq!(attributes::MATCH, "match", "the logical name");
+    assert_eq!(columns::TYPE.property(), "type");
+    assert_eq!(columns::TYPE.logical_name(), "type");
+    assert_eq!(
+        columns::MATCH.property(),
+        "_match_value",
+        "a Web API property name"
+    );
+    assert_eq!(columns::MATCH.logical_name(), "match", "the logical name");
     assert_eq!(relationships::ALL_REL.schema_name, "ALL");
 }
 
@@ -141,7 +146,7 @@ fn a_target_named_unknown_is_not_the_unknown_variant() {
     );
     assert_eq!(Match::UnknownTable(id).parts(), (Some("unknown"), id));
     let body = table::Option::update()
-        .r#match(Match::UnknownTable(id))
+        .set(columns::MATCH, Match::UnknownTable(id))
         .to_json()
         .expect("writes");
     assert_eq!(
@@ -149,7 +154,7 @@ fn a_target_named_unknown_is_not_the_unknown_variant() {
         format!(r#"{{"match_unknown@odata.bind":"/unknowns({id})"}}"#)
     );
     let err = table::Option::update()
-        .r#match(Match::from_parts(Some("contact"), id))
+        .set(columns::MATCH, Match::from_parts(Some("contact"), id))
         .to_json()
         .expect_err("no navigation property for an undescribed target");
     assert_eq!(

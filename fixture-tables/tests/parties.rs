@@ -2,7 +2,7 @@
 //! apart by `participationtypemask`.
 
 use dataverse_fixture_tables::sample_meeting::{
-    self as meeting, attributes, columns, RequiredAttendees, SampleMeeting,
+    self as meeting, columns, RequiredAttendees, SampleMeeting,
 };
 use dataverse_runtime::{self as rt, EntityReference, Lookup, Party, Uuid};
 
@@ -68,9 +68,27 @@ fn reads_parties_by_participation_type() {
 #[test]
 fn a_party_list_is_no_web_api_property() {
     // The parties are rows of the collection, not a property of the activity.
-    assert_eq!(columns::ALL, [columns::ACTIVITYID, columns::SUBJECT]);
-    assert_eq!(attributes::FROM, "from");
-    assert_eq!(attributes::REQUIREDATTENDEES, "requiredattendees");
+    // Only `activityid` and `subject` are readable Web API properties; the PartyList columns
+    // have no `property()` (see the `compile_fail` examples of the crate).
+    fn readable<T, V, A: rt::access::Access>(_: rt::Column<T, V, A>) -> bool {
+        A::READ
+    }
+    assert!(readable(columns::ACTIVITYID));
+    assert!(readable(columns::SUBJECT));
+    assert!(!readable(columns::FROM));
+    assert!(!readable(columns::REQUIREDATTENDEES));
+    assert_eq!(columns::ACTIVITYID.property(), "activityid");
+    assert_eq!(columns::SUBJECT.property(), "subject");
+    assert_eq!(columns::FROM.logical_name(), "from");
+    assert_eq!(
+        columns::REQUIREDATTENDEES.logical_name(),
+        "requiredattendees"
+    );
+    assert_eq!(columns::FROM.info().parties, Some((PARTIES, 1)));
+    assert_eq!(
+        columns::REQUIREDATTENDEES.info().parties,
+        Some((PARTIES, 5))
+    );
     assert_eq!(
         meeting::navigation::SAMPLE_MEETING_ACTIVITY_PARTIES.name,
         PARTIES
@@ -97,12 +115,18 @@ fn a_wrong_party_row_names_the_collection() {
 fn writes_parties_into_one_collection() {
     // A body's properties, and those of each party row, are in key order.
     let body = SampleMeeting::create()
-        .subject("Quarterly review")
-        .from(vec![Party::row(meeting::From::Systemuser(id(2)))])
-        .requiredattendees(vec![
-            Party::row(RequiredAttendees::Account(id(4))),
-            Party::address("guest@example.com"),
-        ])
+        .set(columns::SUBJECT, "Quarterly review")
+        .set(
+            columns::FROM,
+            vec![Party::row(meeting::From::Systemuser(id(2)))],
+        )
+        .set(
+            columns::REQUIREDATTENDEES,
+            vec![
+                Party::row(RequiredAttendees::Account(id(4))),
+                Party::address("guest@example.com"),
+            ],
+        )
         .to_json()
         .expect("writes");
     let expected = format!(
@@ -122,11 +146,17 @@ fn writes_parties_into_one_collection() {
 #[test]
 fn each_call_adds_parties() {
     let body = SampleMeeting::update()
-        .requiredattendees(vec![Party::row(RequiredAttendees::Contact(id(3)))])
-        .requiredattendees(vec![Party::row(RequiredAttendees::from_parts(
-            Some("systemuser"),
-            id(2),
-        ))])
+        .set(
+            columns::REQUIREDATTENDEES,
+            vec![Party::row(RequiredAttendees::Contact(id(3)))],
+        )
+        .set(
+            columns::REQUIREDATTENDEES,
+            vec![Party::row(RequiredAttendees::from_parts(
+                Some("systemuser"),
+                id(2),
+            ))],
+        )
         .to_json()
         .expect("writes");
     let expected = format!(
@@ -141,9 +171,12 @@ fn each_call_adds_parties() {
     assert_eq!(body, expected);
     // A party of a table the column does not target cannot be bound.
     let err = SampleMeeting::create()
-        .requiredattendees(vec![Party::row(RequiredAttendees::Unknown(
-            EntityReference::from_parts(Some("lead"), id(5)),
-        ))])
+        .set(
+            columns::REQUIREDATTENDEES,
+            vec![Party::row(RequiredAttendees::Unknown(
+                EntityReference::from_parts(Some("lead"), id(5)),
+            ))],
+        )
         .to_json()
         .expect_err("lead is no target");
     assert_eq!(

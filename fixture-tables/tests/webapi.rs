@@ -62,16 +62,18 @@ fn retrieve_reads_typed_columns_formatted_values_and_lookups() {
     // What a response carries beyond the columns.
     let x = &a.extra;
     assert_eq!(
-        x.formatted(account::columns::PRIMARYCONTACTID).as_deref(),
+        x.formatted(account::columns::PRIMARYCONTACTID.property())
+            .as_deref(),
         Some("Maya Okafor"),
         "a lookup's row name is the formatted value of `_x_value`"
     );
     assert_eq!(
-        x.formatted(account::columns::REVENUE).as_deref(),
+        x.formatted(account::columns::REVENUE.property()).as_deref(),
         Some("$4,520,000.00")
     );
     assert_eq!(
-        x.formatted(account::columns::INDUSTRYCODE).as_deref(),
+        x.formatted(account::columns::INDUSTRYCODE.property())
+            .as_deref(),
         Some("Transportation")
     );
     assert_eq!(x.lookup_table("_ownerid_value").as_deref(), Some("team"));
@@ -236,24 +238,30 @@ fn same_json(built: Result<String, rt::BodyError>, name: &str) {
 #[test]
 fn create_with_lookups_bound() {
     let body = account::Account::create()
-        .name("Northgate Cold Storage")
-        .revenue(decimal("1250000"))
-        .numberofemployees(85)
-        .industrycode(account::IndustryCode::TRANSPORTATION)
+        .set(account::columns::NAME, "Northgate Cold Storage")
+        .set(account::columns::REVENUE, decimal("1250000"))
+        .set(account::columns::NUMBEROFEMPLOYEES, 85)
+        .set(
+            account::columns::INDUSTRYCODE,
+            account::IndustryCode::TRANSPORTATION,
+        )
         .raw("creditonhold", &false)
-        .primarycontactid(id("c1"))
-        .ownerid(account::OwnerId::Systemuser(id("e1")));
+        .set(account::columns::PRIMARYCONTACTID, id("c1"))
+        .set(
+            account::columns::OWNERID,
+            account::OwnerId::Systemuser(id("e1")),
+        );
     same_json(body.to_json(), "request.create_account");
 }
 
 #[test]
 fn update_writes_null_explicitly_and_clears_a_lookup() {
     let body = account::Account::update()
-        .name("Fourth Avenue Freight Group")
-        .creditlimit(decimal("75000.50"))
+        .set(account::columns::NAME, "Fourth Avenue Freight Group")
+        .set(account::columns::CREDITLIMIT, decimal("75000.50"))
         .raw("creditonhold", &true)
-        .description(Null)
-        .parentaccountid(Null);
+        .set(account::columns::DESCRIPTION, Null)
+        .set(account::columns::PARENTACCOUNTID, Null);
     let json = body.to_json();
     assert!(
         json.as_deref().is_ok_and(|j| j.contains("75000.50")),
@@ -265,9 +273,9 @@ fn update_writes_null_explicitly_and_clears_a_lookup() {
 #[test]
 fn create_binds_a_collection() {
     let body = account::Account::create()
-        .name("Northgate Cold Storage")
+        .set(account::columns::NAME, "Northgate Cold Storage")
         .raw("creditonhold", &false)
-        .primarycontactid(id("c1"))
+        .set(account::columns::PRIMARYCONTACTID, id("c1"))
         .bind(account::navigation::ACCOUNT_TASKS, [id("b1"), id("b2")]);
     same_json(body.to_json(), "request.create_account_bind_tasks");
 }
@@ -275,20 +283,26 @@ fn create_binds_a_collection() {
 #[test]
 fn deep_insert_creates_related_rows() {
     let contact = contact::Contact::create()
-        .firstname("Tomas")
-        .lastname("Lindqvist")
-        .emailaddress1("tomas.lindqvist@northgatecold.example")
+        .set(contact::columns::FIRSTNAME, "Tomas")
+        .set(contact::columns::LASTNAME, "Lindqvist")
+        .set(
+            contact::columns::EMAILADDRESS1,
+            "tomas.lindqvist@northgatecold.example",
+        )
         .raw("jobtitle", &"Warehouse Lead");
     let due = chrono::DateTime::parse_from_rfc3339("2024-05-17T23:00:00Z").expect("date");
     let tasks = [
         task::Task::create()
-            .subject("Collect the signed service agreement")
-            .scheduledend(due.with_timezone(&chrono::Utc))
-            .prioritycode(task::PriorityCode::HIGH),
-        task::Task::create().subject("Schedule the first site inspection"),
+            .set(
+                task::columns::SUBJECT,
+                "Collect the signed service agreement",
+            )
+            .set(task::columns::SCHEDULEDEND, due.with_timezone(&chrono::Utc))
+            .set(task::columns::PRIORITYCODE, task::PriorityCode::HIGH),
+        task::Task::create().set(task::columns::SUBJECT, "Schedule the first site inspection"),
     ];
     let body = account::Account::create()
-        .name("Northgate Cold Storage")
+        .set(account::columns::NAME, "Northgate Cold Storage")
         .raw("creditonhold", &false)
         .insert_one(account::navigation::PRIMARYCONTACTID, contact)
         .insert_many(account::navigation::ACCOUNT_TASKS, tasks);
@@ -298,20 +312,38 @@ fn deep_insert_creates_related_rows() {
 #[test]
 fn create_an_email_with_parties() {
     let body = email::Email::create()
-        .subject("Welcome to Contoso freight services")
-        .description("<p>Hello Maya,</p><p>thank you for choosing us.</p>")
-        .directioncode(true)
+        .set(
+            email::columns::SUBJECT,
+            "Welcome to Contoso freight services",
+        )
+        .set(
+            email::columns::DESCRIPTION,
+            "<p>Hello Maya,</p><p>thank you for choosing us.</p>",
+        )
+        .set(email::columns::DIRECTIONCODE, true)
         .raw("deliveryprioritycode", &1)
-        .regardingobjectid(email::RegardingObjectId::Account(id("a1")))
-        .from(vec![Party::row(email::From::Systemuser(id("e1")))])
-        .to(vec![
-            Party::row(email::To::Contact(id("c1"))),
-            Party::address("dispatch@fourthavenuefreight.example"),
-        ])
-        .cc(vec![Party {
-            party: Some(email::Cc::Account(id("a1"))),
-            address_used: Some("accounts@fourthavenuefreight.example".to_string()),
-        }]);
+        .set(
+            email::columns::REGARDINGOBJECTID,
+            email::RegardingObjectId::Account(id("a1")),
+        )
+        .set(
+            email::columns::FROM,
+            vec![Party::row(email::From::Systemuser(id("e1")))],
+        )
+        .set(
+            email::columns::TO,
+            vec![
+                Party::row(email::To::Contact(id("c1"))),
+                Party::address("dispatch@fourthavenuefreight.example"),
+            ],
+        )
+        .set(
+            email::columns::CC,
+            vec![Party {
+                party: Some(email::Cc::Account(id("a1"))),
+                address_used: Some("accounts@fourthavenuefreight.example".to_string()),
+            }],
+        );
     same_json(body.to_json(), "request.create_email_with_parties");
 }
 

@@ -1,11 +1,13 @@
 //! Create (POST) and update (PATCH) bodies: only the columns that were set, lookups as
 //! `@odata.bind`, related rows bound or created inside (deep insert).
 //!
-//! A generated body is `<Record>Body<M>` with `M` = [`Create`] or [`Update`]: a column valid
-//! only for create has its setter only on the create body, and the reverse, so a body the Web
-//! API would refuse does not compile. Setters take the value itself (`.name("Contoso")`);
-//! writing `null` is explicit (`.description(Null)`).
+//! A body is [`Body<T, M>`] for table `T` with `M` = [`Create`] or [`Update`], set column by
+//! column through the table's typed column descriptors: `.set(columns::NAME, "Contoso")`. A
+//! column valid only for create can be set only on the create body, and the reverse, so a body
+//! the Web API would refuse does not compile. `set` takes the value itself; writing `null` is
+//! explicit (`.set(columns::DESCRIPTION, Null)`).
 
+use super::column::{access::Allows, Column, ColumnInfo, Kind};
 use super::json::Json;
 use super::page::{Many, One};
 use super::party::Party;
@@ -13,6 +15,8 @@ use super::record::{Lookup, Table};
 use super::value::Wire;
 use super::Uuid;
 use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
 
 /// The create (POST) body marker.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -26,8 +30,16 @@ pub struct Update;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Null;
 
-/// A column value type a setter takes (every type a record field can have).
-pub trait Value {}
+/// A column value type (every type a record field can have), and how its values travel.
+pub trait Value {
+    /// [`Prop`](super::kind::Prop) for plain values, [`Bind`](super::kind::Bind) for a lookup's
+    /// target enum, [`Parties`](super::kind::Parties) for an activity's parties.
+    type Kind;
+}
+
+impl<T: Lookup> Value for Vec<Party<T>> {
+    type Kind = super::kind::Parties;
+}
 
 /// What a setter of a `T` column takes: a `T`, [`Null`], or for text a `&str`.
 pub trait Set<T> {
@@ -59,25 +71,32 @@ impl Set<String> for &str {
 pub fn reference<T: Table>(service_root: &str, id: Uuid) -> String {
     let root = service_root.trim_end_matches('/');
     let uri = format!("{root}/{}({id})", T::ENTITY_SET_NAME);
-    let mut body = Body::default();
+    let mut body = RawBody::default();
     body.raw("@odata.id", Json::from_serialize(&uri).unwrap_or_default());
     body.to_json().unwrap_or_default()
 }
 
-/// How a lookup column binds: for each target table, its navigation property and entity set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Binding {
-    pub column: &'static str,
-    pub targets: &'static [Target],
-}
-
-/// One target of a lookup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One target of a lookup: the table, the single-valued navigation property a body binds for
+/// it, and the table's entity set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Target {
     pub table: &'static str,
     /// The single-valued navigation property bound for this target.
     pub navigation_property: &'static str,
     pub entity_set: &'static str,
+}
+
+/// A [`Target`], as generated column descriptors list them.
+pub const fn target(
+    table: &'static str,
+    navigation_property: &'static str,
+    entity_set: &'static str,
+) -> Target {
+    Target {
+        table,
+        navigation_property,
+        entity_set,
+    }
 }
 
 /// A body that cannot be written: a lookup set to a target the docs do not describe, say.
@@ -96,12 +115,12 @@ impl std::error::Error for BodyError {}
 enum Entry {
     Value(Json),
     List(Vec<Entry>),
-    Body(Box<Body>),
+    Body(Box<RawBody>),
 }
 
-/// The untyped body every generated body wraps: property -> value, in key order.
+/// The untyped body a [`Body`] wraps: property -> value, in key order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Body {
+pub struct RawBody {
     entries: BTreeMap<String, Entry>,
     errors: Vec<String>,
 }
@@ -110,7 +129,7 @@ fn bind_path(entity_set: &str, id: Uuid) -> Json {
     Json::from_serialize(&format!("/{entity_set}({id})")).unwrap_or_default()
 }
 
-impl Body {
+impl RawBody {
     /// Sets a column to a value, or to `null`.
     pub fn put<T: Wire>(&mut self, property: &str, value: Option<T>) {
         let json = value.map_or_else(Json::null, |v| v.write());
@@ -120,19 +139,19 @@ impl Body {
 
     /// Sets a lookup: `<navigation property>@odata.bind: "/<entity set>(<id>)"` for its target;
     /// `None` clears it (`<navigation property>@odata.bind: null` for every target's property).
-    pub fn lookup<T: Lookup>(&mut self, binding: &Binding, value: Option<T>) {
-        self.bind(binding, value.as_ref().map(Lookup::parts));
+    pub fn lookup<T: Lookup>(&mut self, column: &ColumnInfo, value: Option<T>) {
+        self.bind(column, value.as_ref().map(Lookup::parts));
     }
 
-    fn bind(&mut self, binding: &Binding, value: Option<(Option<&str>, Uuid)>) {
+    fn bind(&mut self, column: &ColumnInfo, value: Option<(Option<&str>, Uuid)>) {
         let Some((table, id)) = value else {
-            for t in binding.targets {
+            for t in column.targets {
                 let key = format!("{}@odata.bind", t.navigation_property);
                 self.entries.insert(key, Entry::Value(Json::null()));
             }
             return;
         };
-        let target = match (table, binding.targets) {
+        let target = match (table, column.targets) {
             (Some(table), targets) => targets.iter().find(|t| t.table == table),
             (None, [only]) => Some(only),
             (None, _) => None,
@@ -145,7 +164,7 @@ impl Body {
             }
             None => self.errors.push(format!(
                 "{}: no navigation property is known for target {}",
-                binding.column,
+                column.logical_name,
                 table.unwrap_or("(none given)")
             )),
         }
@@ -157,14 +176,14 @@ impl Body {
         &mut self,
         collection: &str,
         participation_type_mask: i32,
-        binding: &Binding,
+        column: &ColumnInfo,
         parties: Vec<Party<T>>,
     ) {
         for party in parties {
-            let mut row = Body::default();
+            let mut row = RawBody::default();
             row.put("participationtypemask", Some(participation_type_mask));
             if let Some(value) = &party.party {
-                row.bind(binding, Some(value.parts()));
+                row.bind(column, Some(value.parts()));
             }
             if let Some(address) = party.address_used {
                 row.put("addressused", Some(address));
@@ -194,8 +213,8 @@ impl Body {
     }
 
     /// Creates a related row with this one (deep insert): `<navigation property>: {...}`.
-    pub fn insert_one<S, R: Table>(&mut self, nav: One<S, R>, row: R::Create) {
-        let row: Body = row.into();
+    pub fn insert_one<S, R: Table>(&mut self, nav: One<S, R>, row: Body<R, Create>) {
+        let row = row.raw;
         self.entries
             .insert(nav.name.to_string(), Entry::Body(Box::new(row)));
     }
@@ -204,10 +223,10 @@ impl Body {
     pub fn insert_many<S, R: Table>(
         &mut self,
         nav: Many<S, R>,
-        rows: impl IntoIterator<Item = R::Create>,
+        rows: impl IntoIterator<Item = Body<R, Create>>,
     ) {
         for row in rows {
-            self.push(nav.name, Entry::Body(Box::new(row.into())));
+            self.push(nav.name, Entry::Body(Box::new(row.raw)));
         }
     }
 
@@ -265,5 +284,114 @@ impl Entry {
                 out.push(']');
             }
         }
+    }
+}
+
+/// A create (`Body<T, Create>`, POST) or update (`Body<T, Update>`, PATCH) body for table `T`:
+/// only the columns that were set, in key order. Start one with the record's `create()` or
+/// `update()`; the generated `<Record>Body<M>` is this type.
+pub struct Body<T, M = Create> {
+    raw: RawBody,
+    marker: PhantomData<fn() -> (T, M)>,
+}
+
+impl<T, M> Body<T, M> {
+    /// An empty body.
+    pub fn new() -> Self {
+        Body {
+            raw: RawBody::default(),
+            marker: PhantomData,
+        }
+    }
+
+    /// Sets a column (a constant of the table's `columns` module) to a value, or to `null` with
+    /// [`Null`]: a plain property, a lookup as `<navigation property>@odata.bind`, or the
+    /// parties of an activity. Only columns this operation accepts compile.
+    pub fn set<V: Value, A: Allows<M>>(
+        mut self,
+        column: Column<T, V, A>,
+        value: impl Set<V>,
+    ) -> Self
+    where
+        V::Kind: Kind<V>,
+    {
+        V::Kind::set(&mut self.raw, &column.info(), value.into_value());
+        self
+    }
+
+    /// Sets any property to any JSON value, for what the docs do not describe.
+    pub fn raw<S: serde::Serialize + ?Sized>(mut self, property: &str, value: &S) -> Self {
+        match Json::from_serialize(value) {
+            Ok(json) => self.raw.raw(property, json),
+            Err(e) => self.raw.error(&e.to_string()),
+        }
+        self
+    }
+
+    /// The JSON text to send; an error when a lookup was set to an undescribed target.
+    pub fn to_json(&self) -> Result<String, BodyError> {
+        self.raw.to_json()
+    }
+}
+
+impl<T> Body<T, Create> {
+    /// Binds existing rows to a collection-valued navigation property (a constant of the
+    /// table's `navigation` module): `<navigation property>@odata.bind: ["/<entity set>(<id>)", ...]`.
+    pub fn bind<R>(mut self, nav: Many<T, R>, ids: impl IntoIterator<Item = Uuid>) -> Self {
+        self.raw.bind_many(nav, ids);
+        self
+    }
+
+    /// Creates the related row of a single-valued navigation property with this one (deep
+    /// insert): `<navigation property>: {...}`.
+    pub fn insert_one<R: Table>(mut self, nav: One<T, R>, row: Body<R, Create>) -> Self {
+        self.raw.insert_one(nav, row);
+        self
+    }
+
+    /// Creates related rows of a collection-valued navigation property with this one (deep
+    /// insert): `<navigation property>: [{...}, ...]`.
+    pub fn insert_many<R: Table>(
+        mut self,
+        nav: Many<T, R>,
+        rows: impl IntoIterator<Item = Body<R, Create>>,
+    ) -> Self {
+        self.raw.insert_many(nav, rows);
+        self
+    }
+}
+
+impl<T, M> From<Body<T, M>> for RawBody {
+    fn from(body: Body<T, M>) -> RawBody {
+        body.raw
+    }
+}
+
+impl<T, M> Default for Body<T, M> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T, M> Clone for Body<T, M> {
+    fn clone(&self) -> Self {
+        Body {
+            raw: self.raw.clone(),
+            marker: PhantomData,
+        }
+    }
+}
+
+impl<T, M> PartialEq for Body<T, M> {
+    fn eq(&self, other: &Self) -> bool {
+        self.raw == other.raw
+    }
+}
+
+impl<T, M> Eq for Body<T, M> {}
+
+impl<T, M> fmt::Debug for Body<T, M> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Body").field(&self.raw).finish()
     }
 }

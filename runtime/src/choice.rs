@@ -47,7 +47,9 @@ impl<C: Choice> Wire for MultiSelect<C> {
     }
 }
 
-impl<C: Choice> super::body::Value for MultiSelect<C> {}
+impl<C: Choice> super::body::Value for MultiSelect<C> {
+    type Kind = super::column::kind::Prop;
+}
 
 impl<C: Choice> serde::Serialize for MultiSelect<C> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -63,12 +65,26 @@ impl<'de, C: Choice> serde::Deserialize<'de> for MultiSelect<C> {
     }
 }
 
-/// Everything a generated choice type has beyond its constants: `from_value`, `value`,
-/// `label`, the [`Choice`] trait, `Debug`, and serde as the integer.
+/// A generated choice type's constants and everything else: one associated constant per value
+/// (its attributes, the doc first, as given), `OPTIONS` (the listed values with their labels, in
+/// value order), `from_value`, `value`, `label`, the [`Choice`] trait, `Debug`, and serde as
+/// the integer. Values under `removed` are constants only (the docs no longer list them).
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __dataverse_choice {
-    ($ty:ident) => {
+    ($ty:ident {
+        $($(#[$m:meta])* $c:ident = $v:literal => $l:literal),* $(,)?
+    } $(removed {
+        $($(#[$rm:meta])* $rc:ident = $rv:literal),* $(,)?
+    })?) => {
+        impl $ty {
+            $($(#[$m])* pub const $c: Self = Self($v);)*
+            $($($(#[$rm])* pub const $rc: Self = Self($rv);)*)?
+
+            /// Every value the docs list with its label, in value order.
+            pub const OPTIONS: &'static [(Self, &'static str)] = &[$((Self($v), $l)),*];
+        }
+
         impl $ty {
             /// The choice of an integer, listed or not.
             pub const fn from_value(value: i32) -> Self {
@@ -123,7 +139,9 @@ macro_rules! __dataverse_choice {
             }
         }
 
-        impl $crate::Value for $ty {}
+        impl $crate::Value for $ty {
+            type Kind = $crate::kind::Prop;
+        }
 
         impl $crate::serde::Serialize for $ty {
             fn serialize<S: $crate::serde::Serializer>(

@@ -12,6 +12,7 @@ pub use uuid::Uuid;
 
 pub mod body;
 pub mod choice;
+pub mod column;
 pub mod json;
 pub mod page;
 pub mod party;
@@ -19,19 +20,33 @@ pub mod record;
 pub mod schema;
 pub mod value;
 
-pub use body::{reference, Binding, Body, BodyError, Create, Null, Set, Target, Update, Value};
+pub use body::{
+    reference, target, Body, BodyError, Create, Null, RawBody, Set, Target, Update, Value,
+};
 pub use choice::{Choice, MultiSelect};
+pub use column::{access, kind, Column, ColumnInfo};
 pub use json::{decimal, Json};
 pub use page::{Expanded, Many, Navigation, One, Page};
 pub use party::Party;
 pub use record::{Extra, Lookup, ReadError, Reader, Table, Writer};
-pub use schema::{CascadeConfiguration, CascadeType, Relationship, RelationshipKind};
+pub use schema::{
+    cascade, Action, CascadeConfiguration, CascadeType, Relationship, RelationshipKind,
+};
 pub use value::{Date, DateTime, LocalDateTime, Wire};
 
 #[doc(hidden)]
 pub use crate::__dataverse_choice as choice_type;
 #[doc(hidden)]
-pub use crate::__dataverse_record_serde as record_serde;
+pub use crate::__dataverse_fields as fields;
+#[doc(hidden)]
+pub use crate::__dataverse_lookup as lookup_type;
+#[doc(hidden)]
+pub use crate::__dataverse_record as record;
+
+/// `::core::option::Option`, under a path no generated name can shadow.
+pub use ::core::option::Option;
+/// `::std::string::String`, under a path no generated name can shadow.
+pub use ::std::string::String;
 
 /// A `ManagedProperty` column (such as `iscustomizable`): the Web API's `BooleanManagedProperty`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -62,7 +77,9 @@ impl EntityReference {
     }
 }
 
-impl Value for EntityReference {}
+impl Value for EntityReference {
+    type Kind = column::kind::Bind;
+}
 
 /// A Web API response body that does not read: where (the JSON path) and why.
 #[derive(Debug)]

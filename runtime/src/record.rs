@@ -33,19 +33,14 @@ pub trait Table: Sized {
     /// (then [`Table::ENTITY_SET_NAME_ASSUMED`] is true).
     const ENTITY_SET_NAME: &'static str;
     /// The docs do not state the entity set name: [`Table::ENTITY_SET_NAME`] is the default plural.
-    const ENTITY_SET_NAME_ASSUMED: bool;
+    const ENTITY_SET_NAME_ASSUMED: bool = false;
     /// The primary key column, when the docs state it.
-    const PRIMARY_ID_ATTRIBUTE: Option<&'static str>;
+    const PRIMARY_ID_ATTRIBUTE: Option<&'static str> = None;
     /// The primary name column, when the docs state it.
-    const PRIMARY_NAME_ATTRIBUTE: Option<&'static str>;
+    const PRIMARY_NAME_ATTRIBUTE: Option<&'static str> = None;
     /// Only product extension pages describe the table: the record has only the columns they
     /// change, and every other column of a row stays in [`Extra`].
-    const EXTENSION_ONLY: bool;
-
-    /// The create (POST) body.
-    type Create: Default + Into<super::Body>;
-    /// The update (PATCH) body.
-    type Update: Default + Into<super::Body>;
+    const EXTENSION_ONLY: bool = false;
 
     /// Takes the record's columns out of a row.
     fn read(row: &mut Reader) -> Result<Self, ReadError>;
@@ -323,11 +318,34 @@ impl<'de> Visitor<'de> for RowVisitor {
     }
 }
 
-/// `Serialize` and `Deserialize` for a generated record, through [`Table`].
+/// Everything a generated record has beyond its fields and its [`Table`] impl: `Serialize` and
+/// `Deserialize` through [`Table`], `create()`, `update()` and `expanded()`.
 #[macro_export]
 #[doc(hidden)]
-macro_rules! __dataverse_record_serde {
+macro_rules! __dataverse_record {
     ($ty:ident) => {
+        impl $ty {
+            /// Starts a create (POST) body: set columns with `.set(columns::X, value)`.
+            pub fn create() -> $crate::Body<Self, $crate::Create> {
+                $crate::Body::new()
+            }
+
+            /// Starts an update (PATCH) body: set columns with `.set(columns::X, value)`.
+            pub fn update() -> $crate::Body<Self, $crate::Update> {
+                $crate::Body::new()
+            }
+
+            /// The rows of an expanded navigation property (a constant of the table's
+            /// `navigation` module), read into their table's record type; `None` when the row
+            /// was read without it.
+            pub fn expanded<N: $crate::Navigation<Self>>(
+                &self,
+                nav: N,
+            ) -> ::core::result::Result<::core::option::Option<N::Output>, $crate::ReadError> {
+                nav.read(&self.extra)
+            }
+        }
+
         impl<'de> $crate::serde::Deserialize<'de> for $ty {
             fn deserialize<D: $crate::serde::Deserializer<'de>>(
                 d: D,
@@ -344,5 +362,57 @@ macro_rules! __dataverse_record_serde {
                 $crate::record::serialize(self, s)
             }
         }
+    };
+}
+
+/// A lookup's target enum: its [`Lookup`] impl (each variant is a row of the table named beside
+/// it; any other table, or none, is `Unknown`) and [`Value`](crate::Value). `one` marks a
+/// single-target lookup, whose value needs no annotation and whose setter also takes the bare
+/// id; `party` a single-target PartyList's enum (parties are never a bare id).
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __dataverse_lookup {
+    ($ty:ident one { $v:ident = $table:literal $(,)? }) => {
+        $crate::lookup_type!(@impl $ty, true, $v = $table);
+        impl $crate::Set<$ty> for $crate::Uuid {
+            fn into_value(self) -> ::core::option::Option<$ty> {
+                ::core::option::Option::Some($ty::$v(self))
+            }
+        }
+    };
+    ($ty:ident party { $v:ident = $table:literal $(,)? }) => {
+        $crate::lookup_type!(@impl $ty, true, $v = $table);
+    };
+    ($ty:ident { $($v:ident = $table:literal),+ $(,)? }) => {
+        $crate::lookup_type!(@impl $ty, false, $($v = $table),+);
+    };
+    (@impl $ty:ident, $single:literal, $($v:ident = $table:literal),+) => {
+        impl $crate::Lookup for $ty {
+            const SINGLE_TARGET: bool = $single;
+
+            fn from_parts(table: ::core::option::Option<&str>, id: $crate::Uuid) -> Self {
+                match table {
+                    $(::core::option::Option::Some($table) => Self::$v(id),)+
+                    ::core::option::Option::None if $single => {
+                        $crate::lookup_type!(@first id, $($v),+)
+                    }
+                    other => Self::Unknown($crate::EntityReference::from_parts(other, id)),
+                }
+            }
+
+            fn parts(&self) -> (::core::option::Option<&str>, $crate::Uuid) {
+                match self {
+                    $(Self::$v(id) => (::core::option::Option::Some($table), *id),)+
+                    Self::Unknown(r) => (r.logical_name.as_deref(), r.id),
+                }
+            }
+        }
+
+        impl $crate::Value for $ty {
+            type Kind = $crate::kind::Bind;
+        }
+    };
+    (@first $id:ident, $v:ident $(, $rest:ident)*) => {
+        Self::$v($id)
     };
 }

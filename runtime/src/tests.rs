@@ -12,42 +12,26 @@ struct Probe {
     extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct ProbeBody(Body);
-
-impl From<ProbeBody> for Body {
-    fn from(b: ProbeBody) -> Body {
-        b.0
-    }
+/// The probe's column descriptors, as a generated `columns` module declares them.
+mod columns {
+    use super::*;
+    pub const NAME: Column<Probe, String> = Column::new("name");
+    pub const TARGET: Column<Probe, EntityReference, access::R> =
+        Column::lookup("_target_value", "target", &[]);
+    pub const BLOB: Column<Probe, Json> = Column::new("blob");
+    pub const OWNER: Column<Probe, EntityReference, access::C> = Column::lookup(
+        "_ownerid_value",
+        "ownerid",
+        &[target("systemuser", "ownerid", "systemusers")],
+    );
+    pub const NOTE: Column<Probe, String, access::U> = Column::new("note");
 }
 
 impl Table for Probe {
     const LOGICAL_NAME: &'static str = "probe";
     const ENTITY_SET_NAME: &'static str = "probes";
     const ENTITY_SET_NAME_ASSUMED: bool = true;
-    const PRIMARY_ID_ATTRIBUTE: Option<&'static str> = None;
-    const PRIMARY_NAME_ATTRIBUTE: Option<&'static str> = None;
-    const EXTENSION_ONLY: bool = false;
-    type Create = ProbeBody;
-    type Update = ProbeBody;
-
-    fn read(r: &mut Reader) -> Result<Self, ReadError> {
-        Ok(Probe {
-            etag: r.get("@odata.etag")?,
-            name: r.get("name")?,
-            target: r.lookup("target")?,
-            blob: r.get("blob")?,
-            extra: r.finish(),
-        })
-    }
-
-    fn write<'a>(&'a self, w: &mut Writer<'a>) {
-        w.extra(&self.extra);
-        w.put("@odata.etag", &self.etag);
-        w.put("name", &self.name);
-        w.lookup("target", &self.target);
-        w.put("blob", &self.blob);
-    }
+    crate::fields!(name: NAME, target: TARGET, blob: BLOB);
 }
 
 impl<'de> serde::Deserialize<'de> for Probe {
@@ -126,16 +110,193 @@ fn errors_say_where_and_what() {
 
 #[test]
 fn a_body_reports_what_cannot_be_written() {
-    let mut body = Body::default();
+    let mut body = RawBody::default();
     body.put("name", Some("x".to_string()));
     assert_eq!(body.to_json().as_deref(), Ok(r#"{"name":"x"}"#));
-    body.error("blob: key must be a string");
-    let err = body.to_json().expect_err("an error was recorded");
-    assert_eq!(err.to_string(), "blob: key must be a string");
+    // A map with a non-string key is no JSON object: the error is kept, not the value.
+    let bad: std::collections::BTreeMap<(i32, i32), i32> = [((1, 2), 3)].into();
+    let inner = Body::<Probe, Create>::new()
+        .set(columns::NAME, "x")
+        .raw("blob", &bad);
+    assert!(inner.to_json().is_err());
     // Errors of a row created inside the body (deep insert) are the body's errors too.
-    let mut outer = Body::default();
-    outer.insert_one::<Probe, Probe>(One::new("target", "probes"), ProbeBody(body));
+    let outer = Body::<Probe, Create>::new().insert_one(One::new("target", "probes"), inner);
     assert!(outer.to_json().is_err());
+}
+
+#[test]
+fn bodies_set_columns_through_their_descriptors() {
+    let create = Body::<Probe, Create>::new()
+        .set(columns::NAME, "Contoso")
+        .set(columns::BLOB, Null)
+        .set(
+            columns::OWNER,
+            EntityReference::from_parts(Some("systemuser"), id()),
+        );
+    assert_eq!(
+        create.to_json().as_deref(),
+        Ok(
+            r#"{"blob":null,"name":"Contoso","ownerid@odata.bind":"/systemusers(00000000-0000-4000-8000-000000000001)"}"#
+        )
+    );
+    // Clearing a lookup clears the navigation property of every target.
+    let cleared = Body::<Probe, Create>::new().set(columns::OWNER, Null);
+    assert_eq!(
+        cleared.to_json().as_deref(),
+        Ok(r#"{"ownerid@odata.bind":null}"#)
+    );
+    // A target the descriptor does not list cannot be bound: an error, not a guess.
+    let wrong = Body::<Probe, Create>::new().set(
+        columns::OWNER,
+        EntityReference::from_parts(Some("team"), id()),
+    );
+    let err = wrong.to_json().expect_err("team is no target");
+    assert!(
+        err.to_string().contains("ownerid: no navigation property"),
+        "{err}"
+    );
+    let update = Body::<Probe, Update>::new().set(columns::NOTE, "n");
+    assert_eq!(update.to_json().as_deref(), Ok(r#"{"note":"n"}"#));
+    // The descriptors know their names; only readable ones give a property.
+    assert_eq!(columns::TARGET.property(), "_target_value");
+    assert_eq!(columns::OWNER.logical_name(), "ownerid");
+    assert_eq!(columns::OWNER.info().targets[0].entity_set, "systemusers");
+    assert_eq!(format!("{:?}", columns::NAME), "Column(name)");
+}
+
+#[test]
+fn access_markers_say_what_the_web_api_allows() {
+    use access::Access;
+    let all = [
+        (access::Rcu::READ, access::Rcu::CREATE, access::Rcu::UPDATE),
+        (access::Rc::READ, access::Rc::CREATE, access::Rc::UPDATE),
+        (access::Ru::READ, access::Ru::CREATE, access::Ru::UPDATE),
+        (access::R::READ, access::R::CREATE, access::R::UPDATE),
+        (access::Cu::READ, access::Cu::CREATE, access::Cu::UPDATE),
+        (access::C::READ, access::C::CREATE, access::C::UPDATE),
+        (access::U::READ, access::U::CREATE, access::U::UPDATE),
+        (
+            access::Hidden::READ,
+            access::Hidden::CREATE,
+            access::Hidden::UPDATE,
+        ),
+    ];
+    assert_eq!(
+        all,
+        [
+            (true, true, true),
+            (true, true, false),
+            (true, false, true),
+            (true, false, false),
+            (false, true, true),
+            (false, true, false),
+            (false, false, true),
+            (false, false, false),
+        ]
+    );
+}
+
+#[test]
+fn relationships_build_from_what_the_docs_state() {
+    let r = Relationship::many_to_one()
+        .schema_name("account_primary_contact")
+        .referenced("contact", "contactid")
+        .referencing("account", "primarycontactid")
+        .navigation("primarycontactid")
+        .cascade(cascade::REMOVE_LINK);
+    assert_eq!(r.kind, RelationshipKind::ManyToOne);
+    assert_eq!(r.schema_name, "account_primary_contact");
+    assert_eq!(
+        (r.referenced_entity, r.referenced_attribute),
+        (Some("contact"), Some("contactid"))
+    );
+    assert_eq!(
+        (r.referencing_entity, r.referencing_attribute),
+        (Some("account"), Some("primarycontactid"))
+    );
+    assert_eq!(r.navigation_property, Some("primarycontactid"));
+    assert_eq!(r.intersect_entity, None);
+    let n = Relationship::many_to_many()
+        .schema_name("x")
+        .referenced_entity("a")
+        .referencing_attribute("b")
+        .intersect("ab");
+    assert_eq!(n.kind, RelationshipKind::ManyToMany);
+    assert_eq!(
+        (n.referenced_entity, n.referenced_attribute),
+        (Some("a"), None)
+    );
+    assert_eq!(
+        (n.referencing_entity, n.referencing_attribute),
+        (None, Some("b"))
+    );
+    assert_eq!(n.intersect_entity, Some("ab"));
+    let o = Relationship::one_to_many()
+        .referenced_attribute("c")
+        .referencing_entity("d");
+    assert_eq!(o.kind, RelationshipKind::OneToMany);
+    assert_eq!(
+        (o.referenced_entity, o.referenced_attribute),
+        (None, Some("c"))
+    );
+    assert_eq!(
+        (o.referencing_entity, o.referencing_attribute),
+        (Some("d"), None)
+    );
+}
+
+#[test]
+fn cascade_presets_are_what_they_say() {
+    use CascadeType::{Cascade as C, NoCascade as N, RemoveLink, Restrict};
+    let of = |c: CascadeConfiguration| {
+        [
+            c.archive,
+            c.assign,
+            c.delete,
+            c.merge,
+            c.reparent,
+            c.rollup_view,
+            c.share,
+            c.unshare,
+        ]
+    };
+    let (n, c) = (Some(N), Some(C));
+    assert_eq!(of(cascade::NO_CASCADE), [n; 8]);
+    assert_eq!(of(cascade::CASCADE_DELETE), [n, n, c, n, n, n, n, n]);
+    assert_eq!(
+        of(cascade::REMOVE_LINK),
+        [n, n, Some(RemoveLink), n, n, n, n, n]
+    );
+    assert_eq!(
+        of(cascade::RESTRICT_DELETE),
+        [n, n, Some(Restrict), n, n, n, n, n]
+    );
+    assert_eq!(of(cascade::PARENTAL), [n, c, c, n, c, n, c, c]);
+    assert_eq!(of(cascade::PARENTAL_MERGE), [n, c, c, c, c, n, c, c]);
+    assert_eq!(
+        of(cascade::PARENTAL.legacy()),
+        [None, c, c, n, c, None, c, c]
+    );
+    let actions = [
+        Action::Archive,
+        Action::Assign,
+        Action::Delete,
+        Action::Merge,
+        Action::Reparent,
+        Action::RollupView,
+        Action::Share,
+        Action::Unshare,
+    ];
+    for (i, action) in actions.into_iter().enumerate() {
+        let mut want = [n; 8];
+        want[i] = Some(Restrict);
+        assert_eq!(
+            of(cascade::NO_CASCADE.with(action, Some(Restrict))),
+            want,
+            "{action:?}"
+        );
+    }
+    assert_eq!(cascade::PRESETS.len(), 6);
 }
 
 #[test]

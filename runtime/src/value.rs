@@ -53,7 +53,9 @@ macro_rules! plain {
             }
         }
 
-        impl super::body::Value for $ty {}
+        impl super::body::Value for $ty {
+            type Kind = super::column::kind::Prop;
+        }
     )*};
 }
 
@@ -161,13 +163,27 @@ impl Wire for Json {
     }
 }
 
-impl super::body::Value for i64 {}
-impl super::body::Value for f64 {}
-impl super::body::Value for Decimal {}
-impl super::body::Value for DateTime {}
-impl super::body::Value for Date {}
-impl super::body::Value for LocalDateTime {}
-impl super::body::Value for Json {}
+impl super::body::Value for i64 {
+    type Kind = super::column::kind::Prop;
+}
+impl super::body::Value for f64 {
+    type Kind = super::column::kind::Prop;
+}
+impl super::body::Value for Decimal {
+    type Kind = super::column::kind::Prop;
+}
+impl super::body::Value for DateTime {
+    type Kind = super::column::kind::Prop;
+}
+impl super::body::Value for Date {
+    type Kind = super::column::kind::Prop;
+}
+impl super::body::Value for LocalDateTime {
+    type Kind = super::column::kind::Prop;
+}
+impl super::body::Value for Json {
+    type Kind = super::column::kind::Prop;
+}
 
 /// The JSON text of a value, cut for an error message.
 pub(crate) fn found(json: &Json) -> String {

@@ -55,69 +55,68 @@ pub(super) fn choice_enum_of(
 ) -> TokenStream {
     let rt = rt();
     let ty = format_ident!("{}", choice.ty);
-    let variants: Vec<_> = options
-        .values()
-        .map(|o| {
-            let v = format_ident!("{}", choice.variants[&o.value]);
-            let lit = Literal::i32_unsuffixed(o.value);
-            let label = &o.label;
-            let mut lines = vec![if o.label.is_empty() {
-                "(no label)".to_string()
-            } else {
-                o.label.clone()
-            }];
-            lines.push(String::new());
-            let mut facts = format!("Value {}", o.value);
-            if let Some(s) = o.state {
-                facts.push_str(&format!("; belongs to state {s}"));
-            }
-            if let Some(s) = o.default_status {
-                facts.push_str(&format!("; default status {s}"));
-            }
-            lines.push(format!(
-                "{facts}. From: {}.",
-                products(o.origins.iter().map(|s| s.0.product.as_deref()))
-            ));
-            let doc = docs(&lines);
-            let deprecated = deprecation::option(o);
-            (v, lit, label, quote!(#doc #deprecated))
-        })
-        .collect();
-    let decls = variants
+    // One entry per value with its label (`OPTIONS`, `label()`); a doc only for what the label
+    // does not say: the state facts the docs give, and the products of a value that other
+    // products than most of the values' state (a value a product's extension page adds).
+    let of =
+        |o: &crate::model::ChoiceOption| products(o.origins.iter().map(|s| s.0.product.as_deref()));
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for o in options.values() {
+        *counts.entry(of(o)).or_default() += 1;
+    }
+    let usual = counts
         .iter()
-        .map(|(v, lit, _, doc)| quote!(#doc pub const #v: Self = Self(#lit);));
+        .max_by_key(|(_, n)| **n)
+        .map(|(p, _)| p.clone());
+    let values = options.values().map(|o| {
+        let v = format_ident!("{}", choice.variants[&o.value]);
+        let lit = Literal::i32_unsuffixed(o.value);
+        let label = &o.label;
+        let facts: Vec<String> = [
+            o.state.map(|s| format!("Belongs to state {s}.")),
+            o.default_status.map(|s| format!("Default status {s}.")),
+            Some(of(o))
+                .filter(|p| Some(p) != usual.as_ref())
+                .map(|p| format!("From: {p}.")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let doc = if facts.is_empty() {
+            TokenStream::new()
+        } else {
+            docs(&[facts.join(" ")])
+        };
+        let deprecated = deprecation::option(o);
+        quote!(#doc #deprecated #v = #lit => #label)
+    });
     // Values the docs no longer list, kept one release by the names lock: defined, deprecated,
     // never in `OPTIONS` nor used by any generated code.
-    let removed = choice.removed.iter().map(|(value, name)| {
-        let v = format_ident!("{}", name);
-        let lit = Literal::i32_unsuffixed(*value);
-        let doc = docs(&[format!(
-            "Value {value}, which the docs no longer list: kept one release so code that names it still builds (`label()` gives `None`)."
-        )]);
-        let deprecated = deprecation::removed(*value);
-        quote!(#doc #deprecated pub const #v: Self = Self(#lit);)
-    });
-    let options = variants
+    let removed: Vec<TokenStream> = choice
+        .removed
         .iter()
-        .map(|(v, _, label, _)| quote!((Self::#v, #label)));
-    let mut doc = vec![subject.to_string()];
-    doc.push(String::new());
-    doc.push("An integer with one constant per value the docs list; any other integer the server sends is kept as it is (`from_value`, `value`, `label`).".to_string());
-    let doc = docs(&doc);
+        .map(|(value, name)| {
+            let v = format_ident!("{}", name);
+            let lit = Literal::i32_unsuffixed(*value);
+            let doc = docs(&[format!(
+                "Value {value}, which the docs no longer list: kept one release so code that names it still builds (`label()` gives `None`)."
+            )]);
+            let deprecated = deprecation::removed(*value);
+            quote!(#doc #deprecated #v = #lit)
+        })
+        .collect();
+    let removed = if removed.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(removed { #(#removed),* })
+    };
+    let doc = docs(&[format!("{subject} An integer with one constant per value the docs list; any other integer the server sends is kept as it is (`from_value`, `value`, `label`).")]);
     quote! {
         #doc
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct #ty(i32);
 
-        impl #ty {
-            #(#decls)*
-            #(#removed)*
-
-            /// Every value the docs list with its label, in value order.
-            pub const OPTIONS: &'static [(Self, &'static str)] = &[#(#options),*];
-        }
-
-        #rt::choice_type!(#ty);
+        #rt::choice_type!(#ty { #(#values),* } #removed);
     }
 }
 

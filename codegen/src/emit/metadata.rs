@@ -1,55 +1,7 @@
-//! The `columns` and `relationships` modules: column name constants and typed relationship constants.
+//! The `navigation` and `relationships` modules: typed navigation properties and the
+//! relationships with their cascade configuration.
 
 use super::*;
-use proc_macro2::Ident;
-
-/// `columns`: the Web API property of every column that is one, for `$select`, `$filter`,
-/// `$orderby` and annotations.
-pub(super) fn column_constants(t: &Table, n: &TableNames) -> TokenStream {
-    let props: Vec<(Ident, String, TokenStream)> = columns_with_names(t, n)
-        .filter_map(|(c, cn)| {
-            let p = crate::webapi::property(t, c)?;
-            Some((format_ident!("{}", cn.constant), p, deprecation::column(c)))
-        })
-        .collect();
-    let consts = props.iter().map(|(id, p, deprecated)| {
-        let doc = docs(&[format!("`{p}`")]);
-        quote!(#doc #deprecated pub const #id: &str = #p;)
-    });
-    let all = props.iter().map(|(id, _, _)| id);
-    quote! {
-        /// Web API property names, for `$select`, `$filter`, `$orderby` and reading annotations
-        /// ([`Extra::formatted`](::dataverse_runtime::Extra::formatted)): a lookup is
-        /// `_<column>_value`. Columns the Web API does not expose (lookup name companions,
-        /// PartyList and Virtual columns, columns not valid for read) are not here.
-        pub mod columns {
-            #(#consts)*
-            /// Every property, sorted by column.
-            pub const ALL: &[&str] = &[#(#all),*];
-        }
-    }
-}
-
-/// `attributes`: every column's logical name (the SDK's attribute name, for FetchXML and
-/// metadata), which is not always its Web API property.
-pub(super) fn attribute_constants(t: &Table, n: &TableNames) -> TokenStream {
-    let consts = columns_with_names(t, n).map(|(c, cn)| {
-        let id = format_ident!("{}", cn.constant);
-        let name = &c.logical_name;
-        let deprecated = deprecation::column(c);
-        quote!(#deprecated pub const #id: &str = #name;)
-    });
-    let all = columns_with_names(t, n).map(|(_, cn)| format_ident!("{}", cn.constant));
-    quote! {
-        /// Column logical names (FetchXML, metadata). Not Web API property names: use
-        /// [`columns`] in queries.
-        pub mod attributes {
-            #(#consts)*
-            /// Every column, sorted.
-            pub const ALL: &[&str] = &[#(#all),*];
-        }
-    }
-}
 
 /// `navigation`: one typed constant per navigation property the relationships state, for
 /// `$expand`, reading expanded rows, binds and deep insert.
@@ -83,146 +35,163 @@ pub(crate) fn navigation(model: &Model, names: &Names, t: &Table, n: &TableNames
         };
         let doc = docs(&[format!(
             "{what} `{other}` row{} of `{nav}` (relationship `{}`).",
-            if r.kind == RelationshipKind::ManyToOne { "" } else { "s" },
+            if r.kind == RelationshipKind::ManyToOne {
+                ""
+            } else {
+                "s"
+            },
             r.schema_name
         )]);
-        Some(quote!(#doc pub const #id: #rt::#handle<super::#record, #target> = #rt::#handle::new(#nav, #set);))
-    });
-    quote! {
-        /// Navigation properties, for `$expand`, reading expanded rows, binding and deep insert.
-        pub mod navigation {
-            #[allow(unused_imports)]
-            use ::dataverse_runtime as rt;
-            #(#consts)*
-        }
-    }
-}
-
-/// `bindings`: how each lookup and PartyList column binds, per target.
-pub(super) fn bindings(model: &Model, t: &Table, n: &TableNames) -> TokenStream {
-    let rt = rt();
-    let consts = columns_with_names(t, n).filter_map(|(c, cn)| {
-        let party = c.ty == Some(ColumnType::PartyList);
-        if !(c.is_lookup() || party) {
-            return None;
-        }
-        let id = format_ident!("{}", cn.constant);
-        let column = &c.logical_name;
-        let targets = c.targets.iter().map(|target| {
-            let nav = if party {
-                format!("partyid_{target}")
-            } else {
-                t.navigation_property(c, target).0
-            };
-            let (set, _) = model.entity_set(target);
-            quote!(#rt::Target { table: #target, navigation_property: #nav, entity_set: #set })
-        });
-        Some(quote! {
-            pub(super) const #id: #rt::Binding = #rt::Binding { column: #column, targets: &[#(#targets),*] };
-        })
+        Some(quote!(#doc pub const #id: #handle<#target> = #handle::new(#nav, #set);))
     });
     let consts: Vec<TokenStream> = consts.collect();
     if consts.is_empty() {
         return TokenStream::new();
     }
     quote! {
-        /// How each lookup binds, per target.
-        #[allow(dead_code)]
-        mod bindings {
-            use ::dataverse_runtime as rt;
+        /// Navigation properties, for `$expand`, reading expanded rows, binding and deep insert.
+        pub mod navigation {
+            use super::*;
+            /// A single-valued navigation property of this table.
+            pub type One<R> = #rt::One<#record, R>;
+            /// A collection-valued navigation property of this table.
+            pub type Many<R> = #rt::Many<#record, R>;
             #(#consts)*
         }
     }
 }
 
+/// The `relationships` module: each relationship as the docs state it, built with the
+/// runtime's `const` builder (only the facts stated are written), cascades by preset.
 pub(super) fn relationships(t: &Table, n: &TableNames) -> TokenStream {
-    let consts = relationships_with_names(t, n).map(|(r, name)| {
-        let id = format_ident!("{}", name);
-        let value = relationship_value(r);
-        let doc = docs(&[
-            format!("`{}`", r.schema_name),
-            String::new(),
-            format!(
-                "From: {}.",
+    let consts: Vec<TokenStream> = relationships_with_names(t, n)
+        .map(|(r, name)| {
+            let id = format_ident!("{}", name);
+            let value = relationship_value(r);
+            let doc = docs(&[format!(
+                "`{}`, from {}.",
+                r.schema_name,
                 products(r.origins.iter().map(|s| s.0.product.as_deref()))
-            ),
-        ]);
-        quote!(#doc pub const #id: Relationship = #value;)
-    });
-    let all = relationships_with_names(t, n).map(|(_, name)| format_ident!("{}", name));
+            )]);
+            quote!(#doc pub const #id: rt::Relationship = #value;)
+        })
+        .collect();
+    if consts.is_empty() {
+        return TokenStream::new();
+    }
     quote! {
         /// The table's relationships, with their cascade configuration.
         pub mod relationships {
-            #[allow(unused_imports)]
-            use ::dataverse_runtime::{CascadeConfiguration, CascadeType, Relationship, RelationshipKind};
+            use super::*;
             #(#consts)*
-            /// Every relationship, sorted by schema name.
-            pub const ALL: &[Relationship] = &[#(#all),*];
         }
     }
 }
 
-/// One relationship constant's value. The `relationships` module holds no user-named items,
-/// so it imports the runtime types and the prelude's `Some`/`None` can be used unqualified.
+/// One relationship constant's value: `rt::Relationship::many_to_one().schema_name("x")...`.
 pub(super) fn relationship_value(r: &Relationship) -> TokenStream {
-    let s = |v: &Option<String>| match v {
-        Some(v) => quote!(Some(#v)),
-        None => quote!(None),
-    };
-    let kind = match r.kind {
-        RelationshipKind::OneToMany => quote!(OneToMany),
-        RelationshipKind::ManyToOne => quote!(ManyToOne),
-        RelationshipKind::ManyToMany => quote!(ManyToMany),
-    };
-    let cascade = match &r.cascade {
-        None => quote!(None),
-        Some(c) => {
-            let fields = c.fields().map(|(key, v)| {
-                let f = format_ident!("{}", snake(key));
-                let v = match v {
-                    Some(v) => {
-                        let w = format_ident!("{}", v.word());
-                        quote!(Some(CascadeType::#w))
-                    }
-                    None => quote!(None),
-                };
-                quote!(#f: #v)
-            });
-            quote!(Some(CascadeConfiguration { #(#fields),* }))
-        }
-    };
+    let rt = rt();
     let name = &r.schema_name;
-    let (a, b, c, d, e, f) = (
-        s(&r.referenced_entity),
-        s(&r.referenced_attribute),
-        s(&r.referencing_entity),
-        s(&r.referencing_attribute),
-        s(&r.intersect_entity),
-        s(&r.navigation_property),
+    let kind = match r.kind {
+        RelationshipKind::OneToMany => quote!(one_to_many),
+        RelationshipKind::ManyToOne => quote!(many_to_one),
+        RelationshipKind::ManyToMany => quote!(many_to_many),
+    };
+    // The schema name in a call of its own: the first line then never wraps.
+    let mut value = quote!(#rt::Relationship::#kind().schema_name(#name));
+    let pair = |value: &mut TokenStream,
+                both: &str,
+                entity: &Option<String>,
+                attribute: &Option<String>| {
+        let (e, a) = (
+            format_ident!("{both}_entity"),
+            format_ident!("{both}_attribute"),
+        );
+        let both = format_ident!("{both}");
+        *value = match (entity, attribute) {
+            (Some(x), Some(y)) => quote!(#value.#both(#x, #y)),
+            (Some(x), None) => quote!(#value.#e(#x)),
+            (None, Some(y)) => quote!(#value.#a(#y)),
+            (None, None) => value.clone(),
+        };
+    };
+    pair(
+        &mut value,
+        "referenced",
+        &r.referenced_entity,
+        &r.referenced_attribute,
     );
-    quote! {
-        Relationship {
-            schema_name: #name,
-            kind: RelationshipKind::#kind,
-            referenced_entity: #a,
-            referenced_attribute: #b,
-            referencing_entity: #c,
-            referencing_attribute: #d,
-            intersect_entity: #e,
-            navigation_property: #f,
-            cascade: #cascade,
-        }
+    pair(
+        &mut value,
+        "referencing",
+        &r.referencing_entity,
+        &r.referencing_attribute,
+    );
+    if let Some(x) = &r.intersect_entity {
+        value = quote!(#value.intersect(#x));
     }
+    if let Some(x) = &r.navigation_property {
+        value = quote!(#value.navigation(#x));
+    }
+    if let Some(c) = &r.cascade {
+        let cascade = cascade(c);
+        value = quote!(#value.cascade(#cascade));
+    }
+    value
 }
 
-/// `RollupView` -> `rollup_view`.
-pub(crate) fn snake(key: &str) -> String {
-    let mut out = String::new();
-    for (i, ch) in key.chars().enumerate() {
-        if ch.is_ascii_uppercase() && i > 0 {
-            out.push('_');
-        }
-        out.push(ch.to_ascii_lowercase());
+/// The runtime's presets (`rt::cascade::PARENTAL`), as they are or with the fields that differ
+/// (`.with(rt::Action::Merge, ..)`), the preset that differs least (in preset order on a tie).
+fn cascade(c: &crate::model::CascadeConfiguration) -> TokenStream {
+    use crate::model::CascadeType::{Cascade, NoCascade, RemoveLink, Restrict};
+    let rt = rt();
+    let opt = opt();
+    // The runtime's presets, as `fields()` lists them: archive, assign, delete, merge,
+    // reparent, rollup view, share, unshare.
+    let (n, c_) = (Some(NoCascade), Some(Cascade));
+    let presets = [
+        ("NO_CASCADE", [n, n, n, n, n, n, n, n]),
+        ("CASCADE_DELETE", [n, n, c_, n, n, n, n, n]),
+        ("REMOVE_LINK", [n, n, Some(RemoveLink), n, n, n, n, n]),
+        ("RESTRICT_DELETE", [n, n, Some(Restrict), n, n, n, n, n]),
+        ("PARENTAL", [n, c_, c_, n, c_, n, c_, c_]),
+        ("PARENTAL_MERGE", [n, c_, c_, c_, c_, n, c_, c_]),
+    ];
+    let fields = c.fields();
+    let diff = |values: &[Option<crate::model::CascadeType>; 8]| -> Vec<usize> {
+        (0..8).filter(|&i| fields[i].1 != values[i]).collect()
+    };
+    let legacy = fields[0].1.is_none() && fields[5].1.is_none();
+    let best = presets
+        .iter()
+        .map(|(name, values)| {
+            let mut values = *values;
+            if legacy {
+                values[0] = None;
+                values[5] = None;
+            }
+            (name, diff(&values))
+        })
+        .min_by_key(|(_, d)| d.len());
+    let Some((name, differ)) = best else {
+        return TokenStream::new();
+    };
+    let preset = format_ident!("{name}");
+    let mut value = quote!(#rt::cascade::#preset);
+    if legacy {
+        value = quote!(#value.legacy());
     }
-    out
+    for i in differ {
+        let (key, v) = fields[i];
+        let action = format_ident!("{key}");
+        let v = match v {
+            Some(v) => {
+                let w = format_ident!("{}", v.word());
+                quote!(#opt::Some(#rt::CascadeType::#w))
+            }
+            None => quote!(#opt::None),
+        };
+        value = quote!(#value.with(#rt::Action::#action, #v));
+    }
+    value
 }

@@ -21,14 +21,15 @@
 
 use crate::model::{Column, ColumnType, Model, Relationship, RelationshipKind, Table};
 use crate::names::{ColumnNames, Names, TableNames};
+use crate::resolve::{Plain, Repr, TablePlan};
 use crate::webapi::DateKind;
 use crate::Layout;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::BTreeSet;
 
-mod body;
 mod choice;
+mod columns;
 mod deprecation;
 mod docs;
 mod metadata;
@@ -37,12 +38,12 @@ mod target;
 #[cfg(test)]
 mod tests;
 
-use body::body;
 pub use choice::global_choices;
 use choice::{choice_enum, state_mapping};
+use columns::columns;
 pub use docs::docs;
 use docs::products;
-use metadata::{attribute_constants, bindings, column_constants, navigation, relationships};
+use metadata::{navigation, relationships};
 use record::record;
 use target::target_enum;
 
@@ -52,27 +53,14 @@ fn rt() -> TokenStream {
     quote!(rt)
 }
 
-/// `::core::option::Option`: the standard library by absolute paths, so no generated name
-/// (a table called `Option`, a choice called `String`) can shadow what the code means.
+/// `Option` and `String` through the runtime (`rt::Option`): never a bare name, so no generated
+/// name (a table called `Option`, a choice called `String`) can shadow what the code means.
 fn opt() -> TokenStream {
-    quote!(::core::option::Option)
+    quote!(rt::Option)
 }
 
 fn string() -> TokenStream {
-    quote!(::std::string::String)
-}
-
-fn result() -> TokenStream {
-    quote!(::core::result::Result)
-}
-
-/// `Some("x")` or `None`, as an `Option<&'static str>` constant.
-fn opt_str(v: Option<&str>) -> TokenStream {
-    let opt = opt();
-    match v {
-        Some(s) => quote!(#opt::Some(#s)),
-        None => quote!(#opt::None),
-    }
+    quote!(rt::String)
 }
 
 /// The module index: one `pub mod` per table, each including its file from `$OUT_DIR`.
@@ -102,7 +90,7 @@ pub fn index(model: &Model, names: &Names) -> TokenStream {
         }
         /// The record type of each generated table, by module name: what navigation
         /// properties lead to.
-        #[allow(non_camel_case_types)]
+        #[allow(non_camel_case_types, deprecated)]
         pub mod records {
             include!(concat!(env!("OUT_DIR"), "/records.rs"));
         }
@@ -153,12 +141,10 @@ pub fn table(model: &Model, names: &Names, logical_name: &str) -> TokenStream {
     ) else {
         return TokenStream::new();
     };
-    let record = record(model, t, n);
-    let body = body(model, t, n);
-    let columns = column_constants(t, n);
-    let attributes = attribute_constants(t, n);
+    let plan = crate::resolve::table(model, t);
+    let record = record(t, n, &plan);
+    let columns = columns(t, n, &plan);
     let navigation = navigation(model, names, t, n);
-    let bindings = bindings(model, t, n);
     let relationships = relationships(t, n);
     let enums = columns_with_names(t, n).map(|(c, cn)| {
         let choice = choice_enum(c, cn);
@@ -167,16 +153,13 @@ pub fn table(model: &Model, names: &Names, logical_name: &str) -> TokenStream {
         quote!(#choice #mapping #targets)
     });
     let logical = &t.logical_name;
-    let (set, stated) = model.entity_set(logical);
-    let set_doc = if stated {
+    let set = plan.entity_set.value();
+    let set_doc = if plan.entity_set.is_stated() {
         format!("The Web API entity set name, `{set}`.")
     } else {
         format!("The Web API entity set name, assumed: the docs do not state it, so this is Dataverse's default plural, `{set}`.")
     };
     let set_doc = docs(&[set_doc]);
-    let pid = opt_str(t.primary_id_attribute.as_deref());
-    let pname = opt_str(t.primary_name_attribute.as_deref());
-    let opt = opt();
     quote! {
         use ::dataverse_runtime as rt;
 
@@ -184,110 +167,39 @@ pub fn table(model: &Model, names: &Names, logical_name: &str) -> TokenStream {
         pub const LOGICAL_NAME: &str = #logical;
         #set_doc
         pub const ENTITY_SET_NAME: &str = #set;
-        /// The primary key column, when the pages state it.
-        pub const PRIMARY_ID_ATTRIBUTE: #opt<&str> = #pid;
-        /// The primary name column, when the pages state it.
-        pub const PRIMARY_NAME_ATTRIBUTE: #opt<&str> = #pname;
 
         #record
-        #body
         #columns
-        #attributes
         #navigation
-        #bindings
         #relationships
         #(#enums)*
     }
 }
 
-/// How one column is represented in Rust.
-enum Repr {
-    Plain(TokenStream),
-    Choice,
-    MultiChoice,
-    /// A lookup read from `_x_value` (+ annotation).
-    Lookup(LookupRepr),
-    /// Decimal and Money: exact decimals, read and written as JSON numbers digit for digit.
-    Decimal,
-    /// A PartyList column: the parties of one participation type in the activity-parties collection.
-    Parties(i32),
-    Raw,
-}
-
-enum LookupRepr {
-    /// The target enum: one variant per listed target.
-    Targets,
-    /// No target listed: an `EntityReference`.
-    Open,
-}
-
-fn repr(c: &Column, cn: &ColumnNames) -> Repr {
+/// The field type (without the outer `Option`) of a column planned as `repr`.
+fn field_type(repr: Repr, cn: &ColumnNames) -> TokenStream {
     let rt = rt();
-    if c.ty == Some(ColumnType::PartyList) {
-        return match crate::model::participation_type_mask(&c.logical_name) {
-            Some(mask) => Repr::Parties(mask),
-            None => Repr::Raw,
-        };
-    }
-    if c.is_lookup() {
-        return Repr::Lookup(match &cn.targets {
-            Some(_) => LookupRepr::Targets,
-            None => LookupRepr::Open,
-        });
-    }
-    if cn.choice.is_some() || cn.global_choice.is_some() {
-        return match c.ty {
-            Some(ColumnType::MultiSelectPicklist) => Repr::MultiChoice,
-            _ => Repr::Choice,
-        };
-    }
-    match &c.ty {
-        Some(ColumnType::String | ColumnType::Memo | ColumnType::EntityName) => {
-            Repr::Plain(string())
-        }
-        Some(ColumnType::Integer) => Repr::Plain(quote!(i32)),
-        Some(ColumnType::BigInt) => Repr::Plain(quote!(i64)),
-        Some(ColumnType::Double) => Repr::Plain(quote!(f64)),
-        Some(ColumnType::Boolean) => Repr::Plain(quote!(bool)),
-        Some(ColumnType::Uniqueidentifier) => Repr::Plain(quote!(#rt::Uuid)),
-        Some(ColumnType::Decimal | ColumnType::Money) => Repr::Decimal,
-        Some(ColumnType::DateTime) => Repr::Plain(match crate::webapi::date_kind(c) {
-            DateKind::Utc => quote!(#rt::DateTime),
-            DateKind::DateOnly => quote!(#rt::Date),
-            DateKind::TimeZoneIndependent => quote!(#rt::LocalDateTime),
-        }),
-        // Edm.Binary: the Web API sends the image as base64 text.
-        Some(ColumnType::Image) => Repr::Plain(string()),
-        // The id of the stored file; its bytes come from the column's `$value` endpoint.
-        Some(ColumnType::File) => Repr::Plain(quote!(#rt::Uuid)),
-        Some(ColumnType::ManagedProperty) => Repr::Plain(quote!(#rt::BooleanManagedProperty)),
-        _ => Repr::Raw,
-    }
-}
-
-/// Why a column is kept as raw JSON, for its rustdoc.
-fn raw_reason(c: &Column) -> &'static str {
-    match c.ty {
-        Some(ColumnType::PartyList) => "A PartyList column with no known participation type: its parties cannot be told apart in the activity parties collection, so it is kept as raw JSON.",
-        Some(ColumnType::Virtual) => "Virtual columns hold no data of their own: kept as raw JSON.",
-        Some(ColumnType::Other(_)) => "An unknown Type: kept as raw JSON.",
-        _ => "No page states this column's Type: kept as raw JSON.",
-    }
-}
-
-/// The field type (without the outer `Option`).
-fn field_type(c: &Column, cn: &ColumnNames) -> TokenStream {
-    let rt = rt();
-    match repr(c, cn) {
-        Repr::Plain(ty) => ty,
+    match repr {
+        Repr::Plain(p) => match p {
+            Plain::String => string(),
+            Plain::I32 => quote!(i32),
+            Plain::I64 => quote!(i64),
+            Plain::F64 => quote!(f64),
+            Plain::Bool => quote!(bool),
+            Plain::Uuid => quote!(#rt::Uuid),
+            Plain::Decimal => quote!(#rt::Decimal),
+            Plain::Date(DateKind::Utc) => quote!(#rt::DateTime),
+            Plain::Date(DateKind::DateOnly) => quote!(#rt::Date),
+            Plain::Date(DateKind::TimeZoneIndependent) => quote!(#rt::LocalDateTime),
+            Plain::ManagedProperty => quote!(#rt::BooleanManagedProperty),
+        },
         Repr::Choice => choice_type(cn),
         Repr::MultiChoice => {
             let e = choice_type(cn);
             quote!(#rt::MultiSelect<#e>)
         }
-        Repr::Lookup(LookupRepr::Targets) => ident_of(cn.targets.as_ref().map(|t| &t.ty)),
-        Repr::Lookup(LookupRepr::Open) => quote!(#rt::EntityReference),
-        Repr::Decimal => quote!(#rt::Decimal),
+        Repr::Lookup => ident_of(cn.targets.as_ref().map(|t| &t.ty)),
+        Repr::OpenLookup => quote!(#rt::EntityReference),
         Repr::Parties(_) => {
             let party = match &cn.targets {
                 Some(t) => {
@@ -299,6 +211,16 @@ fn field_type(c: &Column, cn: &ColumnNames) -> TokenStream {
             quote!(::std::vec::Vec<#rt::Party<#party>>)
         }
         Repr::Raw => quote!(#rt::Json),
+    }
+}
+
+/// Why a column is kept as raw JSON, for its rustdoc.
+fn raw_reason(c: &Column) -> &'static str {
+    match c.ty {
+        Some(ColumnType::PartyList) => "A PartyList column with no known participation type: its parties cannot be told apart in the activity parties collection, so it is kept as raw JSON.",
+        Some(ColumnType::Virtual) => "Virtual columns hold no data of their own: kept as raw JSON.",
+        Some(ColumnType::Other(_)) => "An unknown Type: kept as raw JSON.",
+        _ => "No page states this column's Type: kept as raw JSON.",
     }
 }
 

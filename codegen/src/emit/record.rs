@@ -2,38 +2,9 @@
 
 use super::*;
 
-/// A record field: how it is read from a row and written back.
-enum Access {
-    /// A plain property.
-    Property(String),
-    /// A lookup's `_x_value` (+ annotation), by column logical name.
-    Lookup,
-    /// The parties of one participation type in the activity-parties collection.
-    Parties(i32),
-}
-
-/// The columns that are record fields, with how each is read.
-fn fields<'a>(
-    t: &'a Table,
-    n: &'a TableNames,
-) -> impl Iterator<Item = (&'a Column, &'a ColumnNames, Access)> {
-    columns_with_names(t, n).filter_map(|(c, cn)| {
-        let access = match repr(c, cn) {
-            Repr::Parties(mask) => Access::Parties(mask),
-            _ => {
-                let property = crate::webapi::property(t, c)?;
-                if c.is_lookup() {
-                    Access::Lookup
-                } else {
-                    Access::Property(property)
-                }
-            }
-        };
-        Some((c, cn, access))
-    })
-}
-
-pub(super) fn record(model: &Model, t: &Table, n: &TableNames) -> TokenStream {
+/// The record, its `Table` impl (columns read and written through their descriptors), the body
+/// type and the column descriptor type of the table.
+pub(super) fn record(t: &Table, n: &TableNames, plan: &TablePlan) -> TokenStream {
     let rt = rt();
     let ty = format_ident!("{}", n.record);
     let body = format_ident!("{}", n.body);
@@ -56,37 +27,46 @@ pub(super) fn record(model: &Model, t: &Table, n: &TableNames) -> TokenStream {
         lines.push("Only product extension pages describe this table, so this record has only the columns they change; every other column of a row stays in `extra`. Add the table's base page to the docs to get them all.".to_string());
     }
     let doc = docs(&lines);
-    let (opt, string, result) = (opt(), string(), result());
+    let (opt, string) = (opt(), string());
     let mut decls = Vec::new();
-    let mut reads = Vec::new();
-    let mut writes = Vec::new();
-    for (c, cn, access) in fields(t, n) {
+    let mut fields = Vec::new();
+    for (c, cn) in columns_with_names(t, n) {
+        let Some(p) = plan.columns.get(&c.logical_name).filter(|p| p.field) else {
+            continue;
+        };
         let f = format_ident!("{}", cn.field);
-        let ty = field_type(c, cn);
-        let doc = docs(&column_doc(c, cn));
+        let column = format_ident!("{}", cn.constant);
+        let ty = field_type(p.repr, cn);
+        let doc = docs(&column_doc(c, p));
         let deprecated = deprecation::column(c);
         decls.push(quote!(#doc #deprecated pub #f: #opt<#ty>,));
-        let column = &c.logical_name;
-        match access {
-            Access::Property(p) => {
-                reads.push(quote!(#f: r.get(#p)?,));
-                writes.push(quote!(w.put(#p, &self.#f);));
-            }
-            Access::Lookup => {
-                reads.push(quote!(#f: r.lookup(#column)?,));
-                writes.push(quote!(w.lookup(#column, &self.#f);));
-            }
-            Access::Parties(mask) => {
-                let (nav, _) = t.parties_collection();
-                let mask = Literal::i32_unsuffixed(mask);
-                reads.push(quote!(#f: r.parties(#nav, #mask)?,));
-            }
-        }
+        fields.push(quote!(#f: #column));
     }
-    let (_, stated) = model.entity_set(&t.logical_name);
-    let assumed = !stated;
-    let extension_only = t.extension_only;
+    let mut consts = Vec::new();
+    if !plan.entity_set.is_stated() {
+        consts.push(quote!(
+            const ENTITY_SET_NAME_ASSUMED: bool = true;
+        ));
+    }
+    if let Some(id) = &t.primary_id_attribute {
+        consts.push(quote!(const PRIMARY_ID_ATTRIBUTE: #opt<&'static str> = #opt::Some(#id);));
+    }
+    if let Some(name) = &t.primary_name_attribute {
+        consts.push(quote!(const PRIMARY_NAME_ATTRIBUTE: #opt<&'static str> = #opt::Some(#name);));
+    }
+    if t.extension_only {
+        consts.push(quote!(
+            const EXTENSION_ONLY: bool = true;
+        ));
+    }
     let deprecated = deprecation::table(t);
+    let body_doc = docs(&[
+        format!("A create (`{body}<Create>`, POST) or update (`{body}<Update>`, PATCH) body for `{}`: `{}::create().set(columns::X, value)`.", t.logical_name, n.record),
+    ]);
+    let column_doc = docs(&[format!(
+        "A column of `{}`: the constants of its `columns` module.",
+        t.logical_name
+    )]);
     quote! {
         #doc
         #deprecated
@@ -102,72 +82,39 @@ pub(super) fn record(model: &Model, t: &Table, n: &TableNames) -> TokenStream {
             pub extra: #rt::Extra,
         }
 
-        #rt::record_serde!(#ty);
+        #rt::record!(#ty);
 
         impl #rt::Table for #ty {
             const LOGICAL_NAME: &'static str = LOGICAL_NAME;
             const ENTITY_SET_NAME: &'static str = ENTITY_SET_NAME;
-            const ENTITY_SET_NAME_ASSUMED: bool = #assumed;
-            const PRIMARY_ID_ATTRIBUTE: #opt<&'static str> = PRIMARY_ID_ATTRIBUTE;
-            const PRIMARY_NAME_ATTRIBUTE: #opt<&'static str> = PRIMARY_NAME_ATTRIBUTE;
-            const EXTENSION_ONLY: bool = #extension_only;
-            type Create = #body<#rt::Create>;
-            type Update = #body<#rt::Update>;
-
-            fn read(r: &mut #rt::Reader) -> #result<Self, #rt::ReadError> {
-                #result::Ok(Self {
-                    etag: r.get("@odata.etag")?,
-                    #(#reads)*
-                    extra: r.finish(),
-                })
-            }
-
-            fn write<'a>(&'a self, w: &mut #rt::Writer<'a>) {
-                w.extra(&self.extra);
-                w.put("@odata.etag", &self.etag);
-                #(#writes)*
-            }
+            #(#consts)*
+            #rt::fields!(#(#fields),*);
         }
 
-        impl #ty {
-            /// The table's logical name.
-            pub const LOGICAL_NAME: &'static str = LOGICAL_NAME;
+        #body_doc
+        pub type #body<M = #rt::Create> = #rt::Body<#ty, M>;
 
-            /// Starts a create (POST) body.
-            pub fn create() -> #body<#rt::Create> {
-                <#body<#rt::Create> as ::core::default::Default>::default()
-            }
-
-            /// Starts an update (PATCH) body.
-            pub fn update() -> #body<#rt::Update> {
-                <#body<#rt::Update> as ::core::default::Default>::default()
-            }
-
-            /// The rows of an expanded navigation property (a constant of [`navigation`]), read
-            /// into their table's record type; `None` when the row was read without it.
-            pub fn expanded<N: #rt::Navigation<Self>>(&self, nav: N) -> #result<#opt<N::Output>, #rt::ReadError> {
-                nav.read(&self.extra)
-            }
-        }
+        #column_doc
+        pub type Column<V, A = #rt::access::Rcu> = #rt::Column<#ty, V, A>;
     }
 }
 
-pub(super) fn column_doc(c: &Column, cn: &ColumnNames) -> Vec<String> {
-    let mut lines = Vec::new();
-    match (&c.display_name, &c.description) {
-        (Some(d), Some(desc)) if d != desc => lines.push(format!("{d}: {desc}")),
-        (Some(d), _) => lines.push(d.clone()),
-        (None, Some(desc)) => lines.push(desc.clone()),
-        (None, None) => lines.push(format!("`{}`", c.schema_name)),
-    }
-    lines.push(String::new());
+/// A column's rustdoc: what the docs say it is, then its logical name, type, targets and
+/// products in one paragraph.
+pub(super) fn column_doc(c: &Column, p: &crate::resolve::ColumnPlan) -> Vec<String> {
+    let first = match (&c.display_name, &c.description) {
+        (Some(d), Some(desc)) if d != desc => format!("{d}: {desc}"),
+        (Some(d), _) => d.clone(),
+        (None, Some(desc)) => desc.clone(),
+        (None, None) => format!("`{}`", c.schema_name),
+    };
     let ty = match &c.ty {
         Some(t) => format!("`{}`", t.word()),
         None if c.is_lookup() => "not stated (a lookup: it has Targets)".to_string(),
         None if c.is_choice() => "not stated (a choice: it has options)".to_string(),
         None => "not stated".to_string(),
     };
-    lines.push(format!("Logical name `{}`; type {ty}.", c.logical_name));
+    let mut facts = format!("Logical name `{}`; type {ty}.", c.logical_name);
     if !c.targets.is_empty() {
         let targets: Vec<String> = c
             .target_origins
@@ -179,14 +126,40 @@ pub(super) fn column_doc(c: &Column, cn: &ColumnNames) -> Vec<String> {
                 )
             })
             .collect();
-        lines.push(format!("Targets: {}.", targets.join(", ")));
+        facts.push_str(&format!(" Targets: {}.", targets.join(", ")));
     }
-    if matches!(repr(c, cn), Repr::Raw) {
-        lines.push(raw_reason(c).to_string());
+    if matches!(p.repr, Repr::Raw) {
+        facts.push(' ');
+        facts.push_str(raw_reason(c));
     }
-    lines.push(format!(
-        "From: {}.",
+    if !p.create && !p.update && p.field {
+        facts.push_str(" Read-only.");
+    } else if p.create && !p.update {
+        facts.push_str(" Only on create: the docs say it is not valid for update.");
+    } else if p.update && !p.create {
+        facts.push_str(" Only on update: the docs say it is not valid for create.");
+    }
+    for t in p
+        .targets
+        .iter()
+        .filter(|t| !t.navigation.is_stated() || !t.entity_set.is_stated())
+    {
+        facts.push_str(&format!(
+            " `{}` binds `{}@odata.bind` to `/{}(id)`{}.",
+            t.table,
+            t.navigation.value(),
+            t.entity_set.value(),
+            match (t.navigation.is_stated(), t.entity_set.is_stated()) {
+                (false, false) => " (both assumed: no relationship or page states them)",
+                (false, true) => " (the navigation property assumed: no relationship states it)",
+                _ => " (the entity set assumed: the docs do not give it)",
+            }
+        ));
+    }
+    facts.push_str(&format!(
+        " From: {}.",
         products(c.origins.iter().map(|s| s.0.product.as_deref()))
     ));
-    lines
+    // One paragraph either way; one line is one line fewer for every user to compile.
+    vec![format!("{first} {facts}")]
 }

@@ -6,7 +6,7 @@ pub(super) fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
     let Some(targets) = &cn.targets else {
         return TokenStream::new();
     };
-    let (rt, opt) = (rt(), opt());
+    let rt = rt();
     let ty = format_ident!("{}", targets.ty);
     let rows: Vec<_> = c
         .target_origins
@@ -20,38 +20,15 @@ pub(super) fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
             (v, logical, doc)
         })
         .collect();
-    let decls = rows.iter().map(|(v, _, doc)| quote!(#doc #v(#rt::Uuid),));
-    let from = rows
-        .iter()
-        .map(|(v, l, _)| quote!(#opt::Some(#l) => Self::#v(id),));
-    let to = rows
-        .iter()
-        .map(|(v, l, _)| quote!(Self::#v(id) => (#opt::Some(#l), *id),));
+    // The variants need no docs: the field's rustdoc lists each target with its products.
+    let decls = rows.iter().map(|(v, _, _)| quote!(#v(#rt::Uuid),));
+    let pairs = rows.iter().map(|(v, l, _)| quote!(#v = #l));
     // With one target, a value read without the annotation can only be that target, and a
-    // setter can take the bare id.
-    let (only, single, from_id) = match rows.as_slice() {
-        // A PartyList's setter takes parties, never a bare id.
-        [(v, _, _)] if c.ty != Some(ColumnType::PartyList) => (
-            quote!(#opt::None => Self::#v(id),),
-            quote!(
-                const SINGLE_TARGET: bool = true;
-            ),
-            quote! {
-                impl #rt::Set<#ty> for #rt::Uuid {
-                    fn into_value(self) -> #opt<#ty> {
-                        #opt::Some(#ty::#v(self))
-                    }
-                }
-            },
-        ),
-        [(v, _, _)] => (
-            quote!(#opt::None => Self::#v(id),),
-            quote!(
-                const SINGLE_TARGET: bool = true;
-            ),
-            TokenStream::new(),
-        ),
-        _ => (TokenStream::new(), TokenStream::new(), TokenStream::new()),
+    // setter can take the bare id (but a PartyList's parties are never a bare id).
+    let mode = match rows.as_slice() {
+        [_] if c.ty == Some(ColumnType::PartyList) => quote!(party),
+        [_] => quote!(one),
+        _ => TokenStream::new(),
     };
     let doc = docs(&[format!(
         "The row `{}` points to: one variant per target table.",
@@ -67,27 +44,6 @@ pub(super) fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
             Unknown(#rt::EntityReference),
         }
 
-        impl #rt::Lookup for #ty {
-            #single
-
-            fn from_parts(logical_name: #opt<&str>, id: #rt::Uuid) -> Self {
-                match logical_name {
-                    #(#from)*
-                    #only
-                    other => Self::Unknown(#rt::EntityReference::from_parts(other, id)),
-                }
-            }
-
-            fn parts(&self) -> (#opt<&str>, #rt::Uuid) {
-                match self {
-                    #(#to)*
-                    Self::Unknown(r) => (r.logical_name.as_deref(), r.id),
-                }
-            }
-        }
-
-        impl #rt::Value for #ty {}
-
-        #from_id
+        #rt::lookup_type!(#ty #mode { #(#pairs),* });
     }
 }

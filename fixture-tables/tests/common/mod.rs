@@ -4,9 +4,8 @@
 
 use dataverse_fixture_tables::choices::SampleBranch;
 use dataverse_fixture_tables::sample_bankaccount::{
-    attributes, columns, relationships, OwnerId, SampleBankaccount, SampleBankaccountBody,
-    SampleCategory, SampleCustomerId, SampleParentBankId, SampleRegardingObjectId, Statecode,
-    Statuscode,
+    columns, relationships, OwnerId, SampleBankaccount, SampleBankaccountBody, SampleCategory,
+    SampleCustomerId, SampleParentBankId, SampleRegardingObjectId, Statecode, Statuscode,
 };
 use dataverse_runtime::serde::{Deserialize, Serialize};
 use dataverse_runtime::{
@@ -190,21 +189,25 @@ pub fn assert_typed_columns(row: &SampleBankaccount) {
     assert_eq!(row.sample_logo_url, None);
     // What is not typed stays in extra, as it came.
     assert_eq!(
-        row.extra.formatted(columns::SAMPLE_BALANCE).as_deref(),
+        row.extra
+            .formatted(columns::SAMPLE_BALANCE.property())
+            .as_deref(),
         Some("$922,337,203,685,477.00")
     );
     assert_eq!(
-        row.extra.formatted(columns::OWNERID).as_deref(),
+        row.extra.formatted(columns::OWNERID.property()).as_deref(),
         Some("Sales team"),
         "a lookup's row name is the formatted value of `_x_value`"
     );
     assert_eq!(
-        row.extra.lookup_table(columns::OWNERID).as_deref(),
+        row.extra
+            .lookup_table(columns::OWNERID.property())
+            .as_deref(),
         Some("team")
     );
     assert_eq!(
         row.extra
-            .lookup_table(columns::SAMPLE_CUSTOMERID)
+            .lookup_table(columns::SAMPLE_CUSTOMERID.property())
             .as_deref(),
         Some("contact")
     );
@@ -215,7 +218,7 @@ pub fn assert_typed_columns(row: &SampleBankaccount) {
     );
     assert_eq!(
         row.extra
-            .get(columns::SAMPLE_REGARDINGOBJECTID)
+            .get(columns::SAMPLE_REGARDINGOBJECTID.property())
             .map(rt::Json::get),
         Some("null"),
         "a null column stays in extra, to be written back"

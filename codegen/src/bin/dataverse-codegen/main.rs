@@ -168,6 +168,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 },
                 prune_removed: *prune,
                 layout: dataverse_codegen::Layout::BuildScript,
+                unformatted: false,
             },
         ),
         Command::Model {

@@ -1,0 +1,252 @@
+//! Model -> Plan: what each column *is* in the bindings, decided once, between the merge and
+//! the emitter: its representation, whether the Web API reads, creates and updates it, and for
+//! each lookup target the navigation property a body binds and the target's entity set, each
+//! [`Stated`] by the docs or [`Assumed`](Stated::Assumed) by Dataverse's conventions.
+//!
+//! The emitter spells a plan in Rust; it decides nothing about the wire itself. Everything
+//! here is linear in the table: the navigation properties the relationships state are indexed
+//! once per table, not searched per lookup target.
+
+use crate::model::{Column, ColumnType, Model, RelationshipKind, Table};
+use crate::webapi::{self, DateKind, Writable};
+use std::collections::BTreeMap;
+
+/// A fact the docs state, or one assumed from Dataverse's conventions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stated<T> {
+    Stated(T),
+    Assumed(T),
+}
+
+impl<T> Stated<T> {
+    pub fn value(&self) -> &T {
+        match self {
+            Stated::Stated(v) | Stated::Assumed(v) => v,
+        }
+    }
+
+    pub fn is_stated(&self) -> bool {
+        matches!(self, Stated::Stated(_))
+    }
+
+    fn of(stated: Option<T>, assumed: impl FnOnce() -> T) -> Self {
+        match stated {
+            Some(v) => Stated::Stated(v),
+            None => Stated::Assumed(assumed()),
+        }
+    }
+}
+
+/// How a column's values are represented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repr {
+    /// A plain value of a Rust type of the runtime or the standard library.
+    Plain(Plain),
+    /// A choice: its own type, or its global choice's.
+    Choice,
+    /// A multi-select choice: `MultiSelect<choice>`.
+    MultiChoice,
+    /// A lookup with listed targets: its target enum.
+    Lookup,
+    /// A lookup with no listed target: an `EntityReference`, read-only.
+    OpenLookup,
+    /// A PartyList column with a known participation type: its parties.
+    Parties(i32),
+    /// Exact raw JSON, for what the docs do not type.
+    Raw,
+}
+
+/// The plain Rust types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plain {
+    String,
+    I32,
+    I64,
+    F64,
+    Bool,
+    Uuid,
+    Decimal,
+    Date(DateKind),
+    ManagedProperty,
+}
+
+/// One lookup (or PartyList) target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetPlan {
+    pub table: String,
+    /// The single-valued navigation property a body binds for this target.
+    pub navigation: Stated<String>,
+    pub entity_set: Stated<String>,
+}
+
+/// Everything the emitter needs to know about one column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnPlan {
+    pub repr: Repr,
+    /// Its Web API property when the Web API reads it (`_x_value` for a lookup).
+    pub property: Option<String>,
+    /// A record field: a property, or the parties of an activity.
+    pub field: bool,
+    /// A create body may set it.
+    pub create: bool,
+    /// An update body may set it.
+    pub update: bool,
+    pub targets: Vec<TargetPlan>,
+}
+
+/// Everything the emitter needs to know about one table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TablePlan {
+    pub entity_set: Stated<String>,
+    /// The collection-valued navigation property of its activity parties.
+    pub parties_collection: Stated<String>,
+    /// By column logical name.
+    pub columns: BTreeMap<String, ColumnPlan>,
+}
+
+/// The plan of one table of the model.
+pub fn table(model: &Model, t: &Table) -> TablePlan {
+    let (set, stated) = model.entity_set(&t.logical_name);
+    let entity_set = if stated {
+        Stated::Stated(set)
+    } else {
+        Stated::Assumed(set)
+    };
+    let (parties, stated) = t.parties_collection();
+    let parties_collection = if stated {
+        Stated::Stated(parties)
+    } else {
+        Stated::Assumed(parties)
+    };
+    // (lookup column, target) -> navigation property, from the many-to-one relationships.
+    let mut navigation: BTreeMap<(&str, &str), &str> = BTreeMap::new();
+    for r in t.relationships.values() {
+        if r.kind != RelationshipKind::ManyToOne {
+            continue;
+        }
+        if let (Some(column), Some(target), Some(nav)) = (
+            r.referencing_attribute.as_deref(),
+            r.referenced_entity.as_deref(),
+            r.navigation_property.as_deref(),
+        ) {
+            navigation.entry((column, target)).or_insert(nav);
+        }
+    }
+    let columns = t
+        .columns
+        .iter()
+        .map(|(logical, c)| (logical.clone(), column(model, t, c, &navigation)))
+        .collect();
+    TablePlan {
+        entity_set,
+        parties_collection,
+        columns,
+    }
+}
+
+fn column(
+    model: &Model,
+    t: &Table,
+    c: &Column,
+    navigation: &BTreeMap<(&str, &str), &str>,
+) -> ColumnPlan {
+    let repr = repr(c);
+    let party = c.ty == Some(ColumnType::PartyList);
+    let targets = if c.is_lookup() || party {
+        c.targets
+            .iter()
+            .map(|target| {
+                let nav = if party {
+                    Stated::Stated(format!("partyid_{target}"))
+                } else {
+                    let stated = navigation
+                        .get(&(c.logical_name.as_str(), target.as_str()))
+                        .map(|n| n.to_string());
+                    Stated::of(stated, || {
+                        // An Owner lookup binds through one navigation property whatever the target.
+                        if c.targets.len() == 1 || c.ty == Some(ColumnType::Owner) {
+                            c.logical_name.clone()
+                        } else {
+                            format!("{}_{target}", c.logical_name)
+                        }
+                    })
+                };
+                let (set, stated) = model.entity_set(target);
+                TargetPlan {
+                    table: target.clone(),
+                    navigation: nav,
+                    entity_set: if stated {
+                        Stated::Stated(set)
+                    } else {
+                        Stated::Assumed(set)
+                    },
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // What a body can write: a plain property, a bind or parties (a File column's content is
+    // uploaded by its own requests, an open lookup has no navigation property to bind).
+    let settable = match repr {
+        Repr::OpenLookup => false,
+        _ if c.ty == Some(ColumnType::File) => false,
+        Repr::Raw => !matches!(c.ty, Some(ColumnType::PartyList | ColumnType::Virtual)),
+        _ => true,
+    };
+    let writable = if settable {
+        webapi::writable(t, c)
+    } else {
+        Writable::Neither
+    };
+    let property = webapi::property(t, c);
+    ColumnPlan {
+        field: property.is_some() || matches!(repr, Repr::Parties(_)),
+        property,
+        create: matches!(writable, Writable::Both | Writable::CreateOnly),
+        update: matches!(writable, Writable::Both | Writable::UpdateOnly),
+        repr,
+        targets,
+    }
+}
+
+/// A column's representation, from what the docs state of it. A column whose Type no page
+/// states is a lookup when it has Targets and a choice when it has options (extension pages
+/// state only what they change).
+pub fn repr(c: &Column) -> Repr {
+    if c.ty == Some(ColumnType::PartyList) {
+        return match crate::model::participation_type_mask(&c.logical_name) {
+            Some(mask) => Repr::Parties(mask),
+            None => Repr::Raw,
+        };
+    }
+    if c.is_lookup() {
+        return if c.targets.is_empty() {
+            Repr::OpenLookup
+        } else {
+            Repr::Lookup
+        };
+    }
+    if c.is_choice() {
+        return match c.ty {
+            Some(ColumnType::MultiSelectPicklist) => Repr::MultiChoice,
+            _ => Repr::Choice,
+        };
+    }
+    Repr::Plain(match &c.ty {
+        Some(ColumnType::String | ColumnType::Memo | ColumnType::EntityName) => Plain::String,
+        Some(ColumnType::Integer) => Plain::I32,
+        Some(ColumnType::BigInt) => Plain::I64,
+        Some(ColumnType::Double) => Plain::F64,
+        Some(ColumnType::Boolean) => Plain::Bool,
+        Some(ColumnType::Uniqueidentifier) => Plain::Uuid,
+        Some(ColumnType::Decimal | ColumnType::Money) => Plain::Decimal,
+        Some(ColumnType::DateTime) => Plain::Date(webapi::date_kind(c)),
+        // Edm.Binary: the Web API sends the image as base64 text.
+        Some(ColumnType::Image) => Plain::String,
+        // The id of the stored file; its bytes come from the column's `$value` endpoint.
+        Some(ColumnType::File) => Plain::Uuid,
+        Some(ColumnType::ManagedProperty) => Plain::ManagedProperty,
+        _ => return Repr::Raw,
+    })
+}
