@@ -24,6 +24,7 @@ pub mod parse;
 pub mod render;
 pub mod resolve;
 pub mod source;
+pub mod standalone;
 pub mod text;
 pub mod webapi;
 

@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use dataverse_codegen::names::NamesLock;
 use dataverse_codegen::text::escape_hazards;
-use dataverse_codegen::{io, Options};
+use dataverse_codegen::{io, standalone, Options};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -50,6 +50,31 @@ enum Command {
         /// constants (run at release time: they stay one release).
         #[arg(long)]
         prune: bool,
+        /// Write a standalone crate into this directory instead of `--out`: Cargo.toml with one
+        /// cargo feature per table and `all`, src/ with the modules, no build script.
+        #[arg(long = "crate", value_name = "DIR", conflicts_with = "out")]
+        krate: Option<PathBuf>,
+        /// The standalone crate's package name [default: dataverse-tables].
+        #[arg(long, value_name = "NAME", requires = "krate")]
+        crate_name: Option<String>,
+        /// The standalone crate's package version [default: 0.1.0].
+        #[arg(long, value_name = "VERSION", requires = "krate")]
+        crate_version: Option<String>,
+        /// The standalone crate's `license` (an SPDX expression; crates.io requires one).
+        #[arg(long, value_name = "SPDX", requires = "krate")]
+        crate_license: Option<String>,
+        /// Depend on the runtime crate by path (written as given: a relative path is relative
+        /// to the crate directory) instead of by version.
+        #[arg(
+            long,
+            value_name = "PATH",
+            requires = "krate",
+            conflicts_with = "runtime_version"
+        )]
+        runtime_path: Option<PathBuf>,
+        /// The version requirement on `dataverse-runtime` [default: this generator's version].
+        #[arg(long, value_name = "REQ", requires = "krate")]
+        runtime_version: Option<String>,
     },
     /// Print the merged model as JSON.
     Model {
@@ -143,6 +168,39 @@ fn read_lock(path: &std::path::Path) -> Result<NamesLock, String> {
     }
 }
 
+/// The standalone crate's flags of `generate --crate`.
+struct CrateArgs {
+    name: Option<String>,
+    version: Option<String>,
+    license: Option<String>,
+    runtime_path: Option<PathBuf>,
+    runtime_version: Option<String>,
+}
+
+impl CrateArgs {
+    fn options(self) -> Result<standalone::CrateOptions> {
+        let defaults = standalone::CrateOptions::default();
+        let runtime = match (self.runtime_path, self.runtime_version) {
+            (Some(path), _) => match path.to_str() {
+                Some(path) => standalone::Runtime::Path(path.to_string()),
+                None => anyhow::bail!(
+                    "--runtime-path {}: not UTF-8, which Cargo.toml cannot hold",
+                    escape_hazards(&path.to_string_lossy())
+                ),
+            },
+            (None, Some(req)) => standalone::Runtime::Version(req),
+            (None, None) => defaults.runtime,
+        };
+        Ok(standalone::CrateOptions {
+            name: self.name.unwrap_or(defaults.name),
+            version: self.version.unwrap_or(defaults.version),
+            license: self.license,
+            runtime,
+            standalone: true,
+        })
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     let (docs_dirs, options) = match &cli.command {
         Command::Generate {
@@ -152,6 +210,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             products,
             names,
             prune,
+            krate,
             ..
         } => (
             docs,
@@ -167,7 +226,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 },
                 prune_removed: *prune,
-                layout: dataverse_codegen::Layout::BuildScript,
+                layout: match krate {
+                    Some(_) => dataverse_codegen::Layout::Crate,
+                    None => dataverse_codegen::Layout::BuildScript,
+                },
                 unformatted: false,
             },
         ),
@@ -216,7 +278,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let generated = match dataverse_codegen::generate_docs(docs, options) {
+    let mut generated = match dataverse_codegen::generate_docs(docs, options) {
         Ok(g) => g,
         Err(e) => {
             eprintln!("{}", e.0);
@@ -239,17 +301,43 @@ fn run(cli: Cli) -> Result<ExitCode> {
             names,
             docs,
             tables,
+            krate,
+            crate_name,
+            crate_version,
+            crate_license,
+            runtime_path,
+            runtime_version,
             ..
         } => {
-            let mut files = generated.files;
+            // A standalone crate keeps its schema digest at its top, beside Cargo.toml.
+            let out = krate.as_ref().unwrap_or(&out);
+            let mut files = match &krate {
+                None => std::mem::take(&mut generated.files),
+                Some(_) => {
+                    let options = CrateArgs {
+                        name: crate_name,
+                        version: crate_version,
+                        license: crate_license,
+                        runtime_path,
+                        runtime_version,
+                    }
+                    .options()?;
+                    standalone::crate_files(&generated, &options)
+                        .map_err(anyhow::Error::msg)
+                        .with_context(|| format!("the crate {}", out.display()))?
+                }
+            };
             let lost = &generated.lost_names;
             let selection = tables.is_some();
-            let (schema, changes) = diff::against_previous(&out, &generated.model, lost, selection);
+            let (schema, changes) = diff::against_previous(out, &generated.model, lost, selection);
             if let Some(schema) = schema {
                 files.insert(dataverse_codegen::SCHEMA_FILE.to_string(), schema);
             }
-            let report = io::write_output(&out, &files)
-                .with_context(|| format!("writing {}", out.display()))?;
+            let report = match krate {
+                None => io::write_output(out, &files),
+                Some(_) => standalone::write_crate(out, &files),
+            }
+            .with_context(|| format!("writing {}", out.display()))?;
             for line in dataverse_codegen::summary(&generated.model) {
                 println!("{line}");
             }
