@@ -30,7 +30,8 @@ pub(crate) fn count_steps<R>(f: impl FnOnce() -> R) -> (R, u64) {
 }
 
 /// What a cell says, with the three cases the pages keep apart.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CellValue {
     /// Nothing, or an empty code span (two backticks).
     Empty,
@@ -61,6 +62,24 @@ impl CellValue {
         match self {
             CellValue::Value(v) => Some(v),
             CellValue::Empty | CellValue::Null => None,
+        }
+    }
+
+    /// The text of a [`CellValue::Value`]; `None` for `Empty` and `Null`.
+    pub fn value(&self) -> Option<&str> {
+        match self {
+            CellValue::Value(v) => Some(v),
+            CellValue::Empty | CellValue::Null => None,
+        }
+    }
+
+    /// The cell as plain text, whatever it says: `""` for `Empty`, `"null"` for `Null`. This
+    /// is [`plain`] of the raw cell (a test holds them equal), without reading it again.
+    pub fn text(&self) -> &str {
+        match self {
+            CellValue::Empty => "",
+            CellValue::Null => "null",
+            CellValue::Value(v) => v,
         }
     }
 }

@@ -1,7 +1,14 @@
-//! The page model: markdown vocabulary only (headings, sections, blocks, tables, cells).
+//! The page model: markdown vocabulary only (headings, sections, blocks, tables, cells), and
+//! what they say read into typed parts: property lists, choice tables, the page's hints.
 //!
-//! Everything borrows from the source text; spans are byte ranges into it.
+//! Everything borrows from the source text; spans and `at`s are byte offsets into it. The raw
+//! blocks and tables stay for tools and tests; the lowering reads only the typed parts
+//! ([`PageHints`], [`PropertyList`], [`ChoiceTable`]) and headings.
 
+use super::cell::CellValue;
+use super::choices::ChoiceTable;
+use super::props::PropertyList;
+use super::prose::PageHints;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -15,6 +22,16 @@ pub struct Page<'a> {
     /// Paragraphs, notes and lists between the H1 and the first section.
     pub intro: Vec<Block<'a>>,
     pub sections: Vec<Section<'a>>,
+    /// What the H1, the front matter and the intro say about the page as a whole.
+    pub hints: PageHints<'a>,
+}
+
+/// A value and where it starts in the source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Located<T> {
+    pub value: T,
+    /// A byte offset into the source.
+    pub at: usize,
 }
 
 impl<'a> Page<'a> {
@@ -83,6 +100,8 @@ pub struct Section<'a> {
     /// A table directly under the section heading (the table properties).
     pub table: Option<Table<'a>>,
     pub items: Vec<Item<'a>>,
+    /// The section's properties: its table, else its `**Key**: value` lines.
+    pub props: PropertyList<'a>,
 }
 
 /// One column or relationship: the heading one level below its section heading.
@@ -94,6 +113,12 @@ pub struct Item<'a> {
     pub table: Option<Table<'a>>,
     /// `#### X Choices/Options` blocks.
     pub choices: Vec<ChoiceBlock<'a>>,
+    /// The item's properties: its table, else its `**Key**: value` lines (2017 pages).
+    pub props: PropertyList<'a>,
+    /// Option bullets among its blocks (`- **Value**: 1 **Label**: Active`, 2017 pages).
+    pub options: ChoiceTable<'a>,
+    /// The table a `See …`/`Same as …` sentence links to (relationships), lower-cased.
+    pub linked_table: Option<String>,
 }
 
 /// `#### X Choices/Options` (or `#### StateCode Options`) and what follows it.
@@ -102,6 +127,11 @@ pub struct ChoiceBlock<'a> {
     pub heading: Heading<'a>,
     pub table: Option<Table<'a>>,
     pub blocks: Vec<Block<'a>>,
+    /// The options: the table, else the bullets; `None` when there is neither (no table and
+    /// no list item).
+    pub options: Option<ChoiceTable<'a>>,
+    /// The last `**DefaultValue**: x` block's value, when one says it.
+    pub default_value: Option<CellValue>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -1,6 +1,13 @@
-//! Tests of the markdown walker.
+//! Tests of the markdown walker; the typed parts are tested in `tests/`.
 
+use super::lines::is_anchor_line;
+use super::sections::parse_heading;
 use super::*;
+use pulldown_cmark::{Event, Options, Parser, Tag};
+
+mod choices;
+mod props;
+mod prose;
 
 #[test]
 fn section_synonyms() {

@@ -1,4 +1,5 @@
-//! Relationship blocks -> [`Relationship`]. Three forms state the same keys:
+//! Relationship blocks -> [`Relationship`]. Three forms state the same keys, and
+//! [`crate::parse`] reads them into one [`crate::parse::PropertyList`]:
 //!
 //! - a property table (`|ReferencingAttribute|createdby|`, 2019 and later), with
 //!   `Key: value<br />…` cells for `CascadeConfiguration` and `AssociatedMenuConfiguration`;
@@ -6,22 +7,11 @@
 //!   relationship.` sentence, then `**Key**: value<br />` lines, and for the two configurations
 //!   a `**CascadeConfiguration**:` line followed by bullets `- **Assign**: NoCascade`;
 //! - a sentence alone (`See systemuser Entity [x](systemuser.md#BKMK_x) One-To-Many
-//!   relationship.`), which names only the table on the other side.
+//!   relationship.`), which names only the table on the other side
+//!   ([`crate::parse::Item::linked_table`]).
 
 use super::*;
-
-/// One `Key: value` sub-value of a configuration: a part of a `<br />`-separated cell or one
-/// bullet under a `**Key**:` line. `at` is where the part starts, `value_at` its value.
-#[derive(Clone, Copy)]
-struct Part<'a> {
-    key: &'a str,
-    value: &'a str,
-    at: usize,
-    value_at: usize,
-}
-
-/// The keys whose value is a list of sub-values.
-const CONFIGURATIONS: [&str; 2] = ["CascadeConfiguration", "AssociatedMenuConfiguration"];
+use crate::parse::{Item, Part, RelationshipSection, SubValue};
 
 impl Cx<'_> {
     pub(super) fn relationship(
@@ -52,15 +42,10 @@ impl Cx<'_> {
             at: Some(self.file.loc(item.heading.span.start)),
         };
         let crumbs = [table, "relationship", title];
-        let props = self.props(item.table.as_ref(), &item.blocks, &crumbs);
-        let bullets = if item.table.is_none() {
-            bullets_by_key(&item.blocks)
-        } else {
-            Vec::new()
-        };
-        for p in &props {
+        self.short_rows(&item.props, &crumbs);
+        for p in &item.props.entries {
             let crumbs = [table, "relationship", title, p.key.as_str()];
-            let v = p.value();
+            let v = value(p);
             match p.key.as_str() {
                 "SchemaName" => {
                     if let Some(v) = v {
@@ -81,18 +66,31 @@ impl Cx<'_> {
                     rel.navigation_property = v.or(rel.navigation_property.take())
                 }
                 key @ ("CascadeConfiguration" | "AssociatedMenuConfiguration") => {
-                    let cascade = key == "CascadeConfiguration";
-                    let mut parts = self.cell_parts(p, cascade, &crumbs);
-                    // The line form: `**CascadeConfiguration**:` with the bullets under it.
-                    if let Some((_, list)) = bullets.iter().find(|(k, _)| *k == key) {
-                        parts.extend(list.iter().copied());
-                    }
-                    if cascade {
-                        rel.cascade = self.cascade(&parts, &crumbs);
+                    // The `<br />`-separated parts of the cell, or (line form) the bullets
+                    // under the `**CascadeConfiguration**:` line. A part with no colon is an
+                    // error in a cascade configuration (reported before the pairs are read)
+                    // and skipped elsewhere.
+                    let parts = p.parts();
+                    let pairs = parts.iter().filter_map(|part| match part {
+                        SubValue::Pair(pair) => Some(pair),
+                        SubValue::Text { .. } => None,
+                    });
+                    if key == "CascadeConfiguration" {
+                        for part in &parts {
+                            if let SubValue::Text { text, at } = part {
+                                self.error(
+                                    *at,
+                                    format!("`{text}` is not `Key: CascadeType`"),
+                                    &crumbs,
+                                );
+                            }
+                        }
+                        rel.cascade = self.cascade(pairs, &crumbs);
                     } else {
-                        for part in parts {
-                            if let Some(value) = CellValue::of(part.value).into_option() {
-                                rel.associated_menu.insert(part.key.to_string(), value);
+                        for part in pairs {
+                            if let Some(value) = part.value.value() {
+                                rel.associated_menu
+                                    .insert(part.key.to_string(), value.to_string());
                             }
                         }
                     }
@@ -109,12 +107,7 @@ impl Cx<'_> {
         // [other](other.md) table/entity.", "Same as other entity [x](other.md#BKMK_x)
         // Many-To-One relationship.") names the other table by its page, for blocks that do
         // not state it.
-        let other = || {
-            item.blocks
-                .iter()
-                .filter(|b| b.raw.starts_with("See ") || b.raw.starts_with("Same as "))
-                .find_map(|b| linked_page(b.raw))
-        };
+        let other = || item.linked_table.clone();
         match kind {
             RelationshipKind::ManyToOne => {
                 if rel.referenced_entity.is_none() {
@@ -135,37 +128,16 @@ impl Cx<'_> {
         rel
     }
 
-    /// The `Key: value` parts of a `<br />`-separated cell (blank parts dropped). A part with no
-    /// colon is an error in a cascade configuration and skipped elsewhere.
-    fn cell_parts<'a>(&mut self, p: &Prop<'a>, cascade: bool, crumbs: &[&str]) -> Vec<Part<'a>> {
-        let mut parts = Vec::new();
-        for (offset, part) in cell::split_br(p.raw) {
-            let at = p.at + offset;
-            if part.trim().is_empty() {
-                continue;
-            }
-            match cell::key_value(part) {
-                Some((key, value)) => parts.push(Part {
-                    key,
-                    value,
-                    at,
-                    value_at: at + part.find(value).unwrap_or(0),
-                }),
-                None if cascade => {
-                    self.error(at, format!("`{part}` is not `Key: CascadeType`"), crumbs)
-                }
-                None => {}
-            }
-        }
-        parts
-    }
-
-    fn cascade(&mut self, parts: &[Part<'_>], crumbs: &[&str]) -> Option<CascadeConfiguration> {
+    fn cascade<'p>(
+        &mut self,
+        parts: impl IntoIterator<Item = &'p Part<'p>>,
+        crumbs: &[&str],
+    ) -> Option<CascadeConfiguration> {
         let mut config = CascadeConfiguration::default();
         let mut any = false;
         for part in parts {
             let (key, at) = (part.key, part.at);
-            let word = cell::plain(part.value);
+            let word = part.value.text();
             let crumb = format!("{}.{key}", crumbs.last().unwrap_or(&""));
             let mut crumbs = crumbs.to_vec();
             crumbs.pop();
@@ -178,7 +150,7 @@ impl Cx<'_> {
                 );
                 continue;
             };
-            match CascadeType::parse(&word) {
+            match CascadeType::parse(word) {
                 Some(c) => {
                     *slot = Some(c);
                     any = true;
@@ -192,50 +164,6 @@ impl Cx<'_> {
         }
         any.then_some(config)
     }
-}
-
-/// The 2017/2018 line form's bullets, by the `**Key**:` line they follow: a paragraph whose last
-/// line is `**CascadeConfiguration**:` (no value) opens a list, and each following list item
-/// `- **Assign**: NoCascade` is one part of it, up to the next paragraph.
-fn bullets_by_key<'a>(blocks: &[Block<'a>]) -> Vec<(&'a str, Vec<Part<'a>>)> {
-    let mut lists: Vec<(&'a str, Vec<Part<'a>>)> = Vec::new();
-    let mut open = false;
-    for b in blocks {
-        match b.kind {
-            BlockKind::Paragraph => {
-                let last = b.raw.lines().next_back().and_then(cell::bold_key_line);
-                open = match last {
-                    Some((key, "")) if CONFIGURATIONS.contains(&key) => {
-                        lists.push((key, Vec::new()));
-                        true
-                    }
-                    _ => false,
-                };
-            }
-            BlockKind::ListItem if open => {
-                let Some((_, list)) = lists.last_mut() else {
-                    continue;
-                };
-                let text = b.raw.trim_start();
-                let marker = ["- ", "* ", "+ "]
-                    .iter()
-                    .find_map(|m| text.strip_prefix(m))
-                    .unwrap_or(text);
-                let start = b.span.start + (b.raw.len() - marker.len());
-                if let Some((key, value)) = cell::bold_key_line(marker) {
-                    let value_at = start + value.as_ptr() as usize - marker.as_ptr() as usize;
-                    list.push(Part {
-                        key,
-                        value,
-                        at: start,
-                        value_at,
-                    });
-                }
-            }
-            _ => open = false,
-        }
-    }
-    lists
 }
 
 const KNOWN_RELATIONSHIP_PROPERTIES: &[&str] = &[

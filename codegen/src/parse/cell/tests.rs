@@ -254,6 +254,30 @@ fn linear_versions_agree_with_the_old_code() {
     }
 }
 
+/// `CellValue::text` stands for `plain` of the raw cell: the lowering reads `Targets` and
+/// unknown properties through it.
+#[test]
+fn cell_value_text_is_plain_of_the_cell() {
+    let fixed = [
+        "",
+        "``",
+        " `` ",
+        "null",
+        " **null** ",
+        "`null`",
+        "x",
+        "\u{a0}*a*",
+    ];
+    let cases = fragments(40_000)
+        .into_iter()
+        .chain(fixed.iter().map(|s| s.to_string()));
+    for s in cases {
+        for raw in [s.clone(), format!(" {s}"), format!("\u{a0}{s} ")] {
+            assert_eq!(CellValue::of(&raw).text(), plain(&raw), "{raw:?}");
+        }
+    }
+}
+
 /// Inputs that made `plain` (or a helper) quadratic: about 200 kB times `scale`.
 fn pathological(scale: usize) -> Vec<(&'static str, String)> {
     let k = 200_000;
