@@ -307,3 +307,66 @@ fn a_reference_names_the_row_by_entity_set() {
         r#"{"@odata.id":"https://org.example/api/data/v9.2/probes(00000000-0000-4000-8000-000000000001)"}"#
     );
 }
+
+/// A PartyList column's descriptor: its parties read from the collection by participation
+/// type, and set into it.
+#[test]
+fn parties_travel_through_their_descriptor() {
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    enum Who {
+        Contact(Uuid),
+        Unknown(EntityReference),
+    }
+    crate::lookup_type!(Who party { Contact = "contact" });
+    const TO: Column<Probe, Vec<Party<Who>>, access::Cu> = Column::parties(
+        "to",
+        "probe_activity_parties",
+        2,
+        &[target("contact", "partyid_contact", "contacts")],
+    );
+    let row = format!(
+        r#"{{"probe_activity_parties":[{{"participationtypemask":2,"_partyid_value":"{id}","_partyid_value@Microsoft.Dynamics.CRM.lookuplogicalname":"contact"}},{{"participationtypemask":1,"addressused":"a@example.com"}}]}}"#,
+        id = id()
+    );
+    let map: std::collections::BTreeMap<String, Json> = serde_json::from_str(&row).expect("row");
+    let mut reader = Reader::new("probe", map);
+    let to = reader.column(TO).expect("reads");
+    assert_eq!(to, Some(vec![Party::row(Who::Contact(id()))]));
+    let body = Body::<Probe, Create>::new().set(TO, vec![Party::row(Who::Contact(id()))]);
+    assert_eq!(
+        body.to_json().as_deref(),
+        Ok(
+            r#"{"probe_activity_parties":[{"participationtypemask":2,"partyid_contact@odata.bind":"/contacts(00000000-0000-4000-8000-000000000001)"}]}"#
+        )
+    );
+    // `Null` adds no party.
+    let none = Body::<Probe, Create>::new().set(TO, Null);
+    assert_eq!(none.to_json().as_deref(), Ok("{}"));
+}
+
+#[test]
+fn create_bodies_bind_and_insert_related_rows() {
+    let many: Many<Probe, Probe> = Many::new("probe_children", "probes");
+    let child = Body::<Probe, Create>::new().set(columns::NAME, "child");
+    let body = Body::<Probe, Create>::new().bind(many, [id()]).insert_many(
+        Many::new("probe_items", "probes"),
+        [child.clone(), child.clone()],
+    );
+    assert_eq!(
+        body.to_json().as_deref(),
+        Ok(
+            r#"{"probe_children@odata.bind":["/probes(00000000-0000-4000-8000-000000000001)"],"probe_items":[{"name":"child"},{"name":"child"}]}"#
+        )
+    );
+    // A typed body is its raw body, clones equal, and differs from another.
+    let raw: RawBody = child.clone().into();
+    assert_eq!(raw.to_json(), child.to_json());
+    assert_eq!(child.clone(), child);
+    assert_ne!(child, Body::<Probe, Create>::new());
+    assert!(format!("{child:?}").starts_with("Body("), "{child:?}");
+    assert_eq!(columns::NAME, columns::NAME);
+    assert_ne!(
+        Column::<Probe, String>::new("a"),
+        Column::<Probe, String>::new("b")
+    );
+}
