@@ -250,3 +250,41 @@ pub fn repr(c: &Column) -> Repr {
         _ => return Repr::Raw,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A lookup with no listed target reads as an `EntityReference` and cannot be written (no
+    /// navigation property to bind); a File column's content has its own requests.
+    #[test]
+    fn open_lookups_and_files_are_read_only() {
+        let col = |name: &str, ty| Column {
+            logical_name: name.into(),
+            ty: Some(ty),
+            ..Column::default()
+        };
+        let mut t = Table {
+            logical_name: "sample_a".into(),
+            ..Table::default()
+        };
+        for c in [
+            col("opened", ColumnType::Lookup),
+            col("doc", ColumnType::File),
+            col("name", ColumnType::String),
+        ] {
+            t.columns.insert(c.logical_name.clone(), c);
+        }
+        let plan = table(&Model::default(), &t);
+        let open = &plan.columns["opened"];
+        assert_eq!(open.repr, Repr::OpenLookup);
+        assert_eq!(open.property.as_deref(), Some("_opened_value"));
+        assert!(!open.create && !open.update && open.field);
+        let file = &plan.columns["doc"];
+        assert_eq!(file.repr, Repr::Plain(Plain::Uuid));
+        assert!(!file.create && !file.update);
+        let name = &plan.columns["name"];
+        assert!(name.create && name.update && name.field);
+        assert_eq!(plan.entity_set, Stated::Assumed("sample_as".to_string()));
+    }
+}

@@ -74,3 +74,19 @@ fn many_to_many_navigation_targets_the_other_end() {
         assert!(text.contains(want), "{want} in {text}");
     }
 }
+
+/// A column kept as raw JSON says why in its rustdoc.
+#[test]
+fn raw_columns_say_why() {
+    use crate::model::{Column, ColumnType};
+    let col = |ty| Column {
+        logical_name: "x".into(),
+        ty,
+        ..Column::default()
+    };
+    let why = |ty| super::raw_reason(&col(ty));
+    assert!(why(Some(ColumnType::PartyList)).starts_with("A PartyList column with no known"));
+    assert!(why(Some(ColumnType::Virtual)).starts_with("Virtual columns hold no data"));
+    assert!(why(Some(ColumnType::Other("Frob".into()))).starts_with("An unknown Type"));
+    assert!(why(None).starts_with("No page states this column's Type"));
+}
