@@ -163,27 +163,15 @@ impl Wire for Json {
     }
 }
 
-impl super::body::Value for i64 {
-    type Kind = super::column::kind::Prop;
+/// Plain values travel as properties.
+macro_rules! plain_values {
+    ($($ty:ty),*) => {$(
+        impl super::body::Value for $ty {
+            type Kind = super::column::kind::Prop;
+        }
+    )*};
 }
-impl super::body::Value for f64 {
-    type Kind = super::column::kind::Prop;
-}
-impl super::body::Value for Decimal {
-    type Kind = super::column::kind::Prop;
-}
-impl super::body::Value for DateTime {
-    type Kind = super::column::kind::Prop;
-}
-impl super::body::Value for Date {
-    type Kind = super::column::kind::Prop;
-}
-impl super::body::Value for LocalDateTime {
-    type Kind = super::column::kind::Prop;
-}
-impl super::body::Value for Json {
-    type Kind = super::column::kind::Prop;
-}
+plain_values!(i64, f64, Decimal, DateTime, Date, LocalDateTime, Json);
 
 /// The JSON text of a value, cut for an error message.
 pub(crate) fn found(json: &Json) -> String {
