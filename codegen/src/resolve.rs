@@ -112,12 +112,15 @@ pub fn table(model: &Model, t: &Table) -> TablePlan {
     } else {
         Stated::Assumed(set)
     };
-    let (parties, stated) = t.parties_collection();
-    let parties_collection = if stated {
-        Stated::Stated(parties)
-    } else {
-        Stated::Assumed(parties)
-    };
+    // The activity parties' collection: from the one-to-many relationship with
+    // `activityparty`, else `<table>_activity_parties`.
+    let parties = t.relationships.values().find_map(|r| {
+        (r.kind == RelationshipKind::OneToMany
+            && r.referencing_entity.as_deref() == Some("activityparty"))
+        .then(|| r.navigation_property.clone())
+        .flatten()
+    });
+    let parties_collection = Stated::of(parties, || format!("{}_activity_parties", t.logical_name));
     // (lookup column, target) -> navigation property, from the many-to-one relationships.
     let mut navigation: BTreeMap<(&str, &str), &str> = BTreeMap::new();
     for r in t.relationships.values() {
@@ -286,5 +289,7 @@ mod tests {
         let name = &plan.columns["name"];
         assert!(name.create && name.update && name.field);
         assert_eq!(plan.entity_set, Stated::Assumed("sample_as".to_string()));
+        let parties = "sample_a_activity_parties".to_string();
+        assert_eq!(plan.parties_collection, Stated::Assumed(parties));
     }
 }

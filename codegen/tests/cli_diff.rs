@@ -3,19 +3,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use common::{bin, scratch};
+
+use std::path::Path;
 use std::process::{Command, Output};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dataverse-codegen"))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
 
 fn case(name: &str, side: &str) -> String {
     common::fixtures(&format!("diff/{name}/{side}"))

@@ -4,23 +4,14 @@
 
 mod common;
 
+use common::{bin, scratch};
+
 use dataverse_codegen::source::SourceFile;
 use dataverse_codegen::standalone::{self, CrateOptions, Runtime, MARKER};
 use dataverse_codegen::{Generated, Layout, Options};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dataverse-codegen"))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
 
 fn pages() -> Vec<SourceFile> {
     common::read(&common::fixtures("pages"))

@@ -171,44 +171,6 @@ pub struct Table {
     pub at: Option<Loc>,
 }
 
-impl Table {
-    /// The collection-valued navigation property of a table's activity parties: from its
-    /// one-to-many relationship with `activityparty`, else `<table>_activity_parties`.
-    pub fn parties_collection(&self) -> (String, bool) {
-        let stated = self.relationships.values().find_map(|r| {
-            (r.kind == RelationshipKind::OneToMany
-                && r.referencing_entity.as_deref() == Some("activityparty"))
-            .then(|| r.navigation_property.clone())
-            .flatten()
-        });
-        match stated {
-            Some(nav) => (nav, true),
-            None => (format!("{}_activity_parties", self.logical_name), false),
-        }
-    }
-
-    /// The navigation property a lookup writes for one target: from the relationship that names
-    /// the column and the target, else the Dataverse convention (`<column>` for a single target or
-    /// an Owner, `<column>_<target>` for several), reported as assumed.
-    pub fn navigation_property(&self, c: &Column, target: &str) -> (String, bool) {
-        let stated = self.relationships.values().find_map(|r| {
-            (r.kind == RelationshipKind::ManyToOne
-                && r.referencing_attribute.as_deref() == Some(c.logical_name.as_str())
-                && r.referenced_entity.as_deref() == Some(target))
-            .then(|| r.navigation_property.clone())
-            .flatten()
-        });
-        match stated {
-            Some(nav) => (nav, true),
-            // An Owner lookup binds through one navigation property whatever the target.
-            None if c.targets.len() == 1 || c.ty == Some(ColumnType::Owner) => {
-                (c.logical_name.clone(), false)
-            }
-            None => (format!("{}_{target}", c.logical_name), false),
-        }
-    }
-}
-
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Column {
     pub logical_name: String,

@@ -65,3 +65,16 @@ pub fn fixture_page(path: &Path, dirs: &[&str]) -> SourceFile {
     let text = std::fs::read_to_string(path).expect("fixture page is UTF-8");
     SourceFile::new(rel, text)
 }
+
+/// The generator's binary, for CLI tests.
+pub fn bin() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_dataverse-codegen"))
+}
+
+/// An empty directory of this test's own under the target's temporary directory.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
