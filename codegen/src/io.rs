@@ -5,11 +5,12 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::render::HEADER;
 use crate::source::{Loc, SourceFile};
 use std::collections::BTreeMap;
-use std::io::{self, Read, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 pub mod git;
 mod provenance;
+pub(crate) mod write;
 pub use provenance::{git_commit, provenance, Provenance};
 
 /// The pages of one or more docs directories, and the files that could not be read as pages.
@@ -190,7 +191,8 @@ fn relative(dir: &Path, path: &Path) -> Result<String, String> {
     }
 }
 
-/// What [`write_output`] did.
+/// What [`write_output`] (or [`crate::standalone::write_crate`]) did: files by path relative
+/// to the directory written, each list sorted.
 #[derive(Debug, Default)]
 pub struct WriteReport {
     pub written: Vec<String>,
@@ -225,34 +227,38 @@ pub const WINDOWS_DEVICE_NAMES: [&str; 24] = [
 /// [`write_output`] accepts.
 pub const DATA_FILES: [&str; 1] = [crate::SCHEMA_FILE];
 
-/// Whether [`write_output`] writes a file of this name.
-fn is_output_name(name: &str) -> bool {
-    is_plain_file_name(name) || DATA_FILES.contains(&name)
-}
+/// The flat output directory of [`write_output`]: every file of an output name in it is the
+/// generator's, and a `.rs` file starting with [`HEADER`] is one it wrote.
+struct Output;
 
-/// The staging name of an output file: `.{name}.tmp`, in the output directory.
-fn staging_name(name: &str) -> String {
-    format!(".{name}.tmp")
-}
+impl write::Layout for Output {
+    fn accepts(&self, name: &str) -> bool {
+        is_plain_file_name(name) || DATA_FILES.contains(&name)
+    }
 
-/// Whether a directory entry is a staging file this module made (left by an interrupted run).
-fn is_staging_name(entry: &str) -> bool {
-    entry
-        .strip_prefix('.')
-        .and_then(|s| s.strip_suffix(".tmp"))
-        .is_some_and(is_output_name)
-}
+    fn refusal(&self, name: &str, dir: &Path) -> String {
+        format!(
+            "refusing to write {name:?} into {}: an output file name must be one path component of [a-z0-9_] with a `.rs` extension, and not a Windows device name",
+            dir.display()
+        )
+    }
 
-/// Adds the path to an IO error, keeping its kind.
-fn with_path(path: &Path, e: io::Error) -> io::Error {
-    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+    fn may_replace(&self, _name: &str, _old: &[u8]) -> Result<(), String> {
+        Ok(())
+    }
+
+    fn is_stale(&self, name: &str, file: &Path) -> bool {
+        name.ends_with(".rs") && write::starts_with(file, HEADER.as_bytes())
+    }
 }
 
 /// Writes `files` into `dir` as one set.
 ///
 /// 1. Every name must be [`is_plain_file_name`] or one of [`DATA_FILES`]; otherwise nothing is
 ///    written (not even `dir`) and the error, of kind [`io::ErrorKind::InvalidInput`], names
-///    the file.
+///    the file. A target that is a directory or a symbolic link is refused too, before
+///    anything is written; any file of an output name is replaced (the directory is the
+///    generator's).
 /// 2. Staging files (`.{name}.tmp`) left by an interrupted run are removed.
 /// 3. Each file whose bytes differ from what `dir` holds is written to its staging file. If any
 ///    of these writes fails, every staging file is removed and the error returned: the previous
@@ -261,96 +267,15 @@ fn with_path(path: &Path, e: io::Error) -> io::Error {
 /// 5. Only after every rename, generated files (`.rs` starting with [`HEADER`]) that `files` no
 ///    longer holds are removed. Other files are never removed.
 pub fn write_output(dir: &Path, files: &BTreeMap<String, String>) -> io::Result<WriteReport> {
-    if let Some(bad) = files.keys().find(|name| !is_output_name(name)) {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!(
-                "refusing to write {bad:?} into {}: an output file name must be one path component of [a-z0-9_] with a `.rs` extension, and not a Windows device name",
-                dir.display()
-            ),
-        ));
-    }
-    std::fs::create_dir_all(dir).map_err(|e| with_path(dir, e))?;
-    remove_leftover_staging(dir)?;
-
-    let mut report = WriteReport::default();
-    let mut staged: Vec<(PathBuf, PathBuf, &str)> = Vec::new();
-    for (name, content) in files {
-        let path = dir.join(name);
-        let tmp = dir.join(staging_name(name));
-        match stage(&path, &tmp, content) {
-            Ok(true) => staged.push((tmp, path, name)),
-            Ok(false) => report.unchanged.push(name.clone()),
-            Err(e) => {
-                discard(&staged);
-                return Err(e);
-            }
-        }
-    }
-
-    for (i, (tmp, path, _)) in staged.iter().enumerate() {
-        if let Err(e) = std::fs::rename(tmp, path) {
-            let remaining = &staged[i..];
-            discard(remaining);
-            let done: Vec<&str> = staged[..i].iter().map(|(_, _, n)| *n).collect();
-            return Err(io::Error::new(
-                e.kind(),
-                format!(
-                    "renaming {} to {}: {e} (already replaced: {})",
-                    tmp.display(),
-                    path.display(),
-                    if done.is_empty() {
-                        "none".to_string()
-                    } else {
-                        done.join(", ")
-                    }
-                ),
-            ));
-        }
-    }
-    report.written = staged.iter().map(|(_, _, n)| n.to_string()).collect();
-
-    for entry in std::fs::read_dir(dir).map_err(|e| with_path(dir, e))? {
-        let entry = entry.map_err(|e| with_path(dir, e))?;
-        let Some(name) = entry.file_name().to_str().map(str::to_string) else {
-            continue; // not a name this generator writes
-        };
-        if !name.ends_with(".rs") || files.contains_key(&name) {
-            continue;
-        }
-        let path = entry.path();
-        if entry.file_type().is_ok_and(|t| t.is_file()) && is_generated(&path) {
-            std::fs::remove_file(&path).map_err(|e| with_path(&path, e))?;
-            report.removed.push(name);
-        }
-    }
-    report.removed.sort();
-    Ok(report)
+    write::write_set(dir, files, &Output)
 }
 
 /// Writes one file whole (the names lockfile): staged beside it as `.{name}.tmp`, then renamed
 /// over it, so a reader never sees half of it; nothing is written when it already holds
 /// `content`. Returns whether it was written.
 pub fn write_file(path: &Path, content: &str) -> io::Result<bool> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| io::Error::other(format!("{}: not a file path", path.display())))?;
-    let tmp = path.with_file_name(staging_name(&name));
+    let tmp = write::staging_path(path)?;
     let _ = std::fs::remove_file(&tmp);
-    if !stage(path, &tmp, content)? {
-        return Ok(false);
-    }
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        with_path(path, e)
-    })?;
-    Ok(true)
-}
-
-/// Writes `content` to `tmp` when `path` does not already hold it: `Ok(false)` when unchanged.
-/// On failure, removes the staging file it created (the caller removes the earlier ones).
-fn stage(path: &Path, tmp: &Path, content: &str) -> io::Result<bool> {
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
         return Err(io::Error::other(format!(
             "{}: is a directory, not a file",
@@ -360,46 +285,12 @@ fn stage(path: &Path, tmp: &Path, content: &str) -> io::Result<bool> {
     if std::fs::read(path).is_ok_and(|old| old == content.as_bytes()) {
         return Ok(false);
     }
-    // `create_new` refuses an existing file, directory or symlink at the staging path.
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(tmp)
-        .map_err(|e| with_path(tmp, e))?;
-    if let Err(e) = file.write_all(content.as_bytes()) {
-        drop(file);
-        let _ = std::fs::remove_file(tmp);
-        return Err(with_path(tmp, e));
-    }
+    write::stage(&tmp, content)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        write::with_path(path, e)
+    })?;
     Ok(true)
-}
-
-/// Removes staging files (best effort: the error that led here is the one to report).
-fn discard(staged: &[(PathBuf, PathBuf, &str)]) {
-    for (tmp, _, _) in staged {
-        let _ = std::fs::remove_file(tmp);
-    }
-}
-
-/// Removes `.{name}.tmp` files (not directories) an interrupted run left in `dir`.
-fn remove_leftover_staging(dir: &Path) -> io::Result<()> {
-    for entry in std::fs::read_dir(dir).map_err(|e| with_path(dir, e))? {
-        let entry = entry.map_err(|e| with_path(dir, e))?;
-        let ours = entry.file_name().to_str().is_some_and(is_staging_name);
-        if ours && entry.file_type().is_ok_and(|t| !t.is_dir()) {
-            let path = entry.path();
-            std::fs::remove_file(&path).map_err(|e| with_path(&path, e))?;
-        }
-    }
-    Ok(())
-}
-
-/// Whether a file starts with [`HEADER`], i.e. this generator wrote it.
-fn is_generated(path: &Path) -> bool {
-    let mut head = Vec::with_capacity(HEADER.len());
-    std::fs::File::open(path)
-        .and_then(|f| f.take(HEADER.len() as u64).read_to_end(&mut head))
-        .is_ok_and(|_| head == HEADER.as_bytes())
 }
 
 #[cfg(test)]
@@ -484,14 +375,5 @@ mod tests {
         let mut names = root_names(&reversed);
         names.reverse();
         assert_eq!(names, root_names(&refs));
-    }
-
-    #[test]
-    fn staging_names_are_recognised() {
-        assert!(is_staging_name(&staging_name("tables.rs")));
-        assert!(!is_staging_name("tables.rs"));
-        assert!(!is_staging_name(".tables.rs"));
-        assert!(!is_staging_name(".notes.txt.tmp"));
-        assert!(!is_staging_name("..tmp"));
     }
 }

@@ -1,3 +1,5 @@
+use super::manifest::{check_options, is_version, toml_string};
+use super::readme::markdown_text;
 use super::*;
 
 #[test]
