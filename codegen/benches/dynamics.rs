@@ -575,6 +575,13 @@ fn profile(files: &[SourceFile]) {
     s.run("drop pages", || drop(pages));
     let (model, _) = s.run("merge", || model::merge(facts));
     s.run("validate", || std::hint::black_box(model::validate(&model)));
+    let plans: BTreeMap<&String, _> = s.run("resolve", || {
+        model
+            .tables
+            .iter()
+            .map(|(k, t)| (k, dataverse_codegen::resolve::table(&model, t)))
+            .collect()
+    });
     let names = s.run("names", || {
         names::assign(&model, &names::NamesLock::default()).names
     });
@@ -614,7 +621,9 @@ fn profile(files: &[SourceFile]) {
         render(&mut s, tokens);
     }
     for t in tables {
-        let tokens = s.run("emit (model -> tokens)", || emit::table(&model, &names, t));
+        let tokens = s.run("emit (model -> tokens)", || {
+            emit::table(&model, &plans[t], &names, t)
+        });
         render(&mut s, tokens);
     }
     let mb_of = |b: isize| format!("{:.0}", b as f64 / 1e6);

@@ -439,6 +439,23 @@ fn generate_with(
     if diags.has_errors() {
         return Err(GenerateError(diags.finish()));
     }
+    // What each generated table's columns are, decided once (the resolve stage): the names
+    // and the emitter both read it.
+    let chosen: Vec<(&String, &model::Table)> = model
+        .tables
+        .iter()
+        .filter(|(logical, _)| {
+            options
+                .tables
+                .as_ref()
+                .map_or(true, |s| s.contains(*logical))
+        })
+        .collect();
+    let plans: BTreeMap<String, resolve::TablePlan> = parallel_map(&chosen, |(logical, t)| {
+        ((*logical).clone(), resolve::table(&model, t))
+    })
+    .into_iter()
+    .collect();
     let assign = names::AssignOptions {
         prune_removed: options.prune_removed,
         only: options.tables.as_ref(),
@@ -470,7 +487,10 @@ fn generate_with(
     files.insert(RECORDS_FILE.to_string(), records);
     let tables: Vec<(&String, &names::TableNames)> = names.tables.iter().collect();
     let rendered = parallel_map(&tables, |(logical, table)| {
-        render(emit::table(&model, &names, logical)).map_err(|e| internal(&table.file, &e))
+        let code = plans
+            .get(*logical)
+            .map(|plan| emit::table(&model, plan, &names, logical));
+        render(code.unwrap_or_default()).map_err(|e| internal(&table.file, &e))
     });
     // File names come from the names stage: plain, unique, never the index or choices file.
     for ((_, table), code) in tables.into_iter().zip(rendered) {

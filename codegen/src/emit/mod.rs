@@ -134,16 +134,15 @@ pub fn records(model: &Model, names: &Names, layout: Layout) -> TokenStream {
 }
 
 /// One table's module body.
-pub fn table(model: &Model, names: &Names, logical_name: &str) -> TokenStream {
+pub fn table(model: &Model, plan: &TablePlan, names: &Names, logical_name: &str) -> TokenStream {
     let (Some(t), Some(n)) = (
         model.tables.get(logical_name),
         names.tables.get(logical_name),
     ) else {
         return TokenStream::new();
     };
-    let plan = crate::resolve::table(model, t);
-    let record = record(t, n, &plan);
-    let columns = columns(t, n, &plan);
+    let record = record(t, n, plan);
+    let columns = columns(t, n, plan);
     let navigation = navigation(model, names, t, n);
     let relationships = relationships(t, n);
     let enums = columns_with_names(t, n).map(|(c, cn)| {
