@@ -272,6 +272,15 @@ impl Reader {
     {
         V::Kind::read(self, &column.info)
     }
+
+    /// [`Reader::column`] with its error kept for [`Reader::result`] (`None` then).
+    pub fn field<T, V: Value, A>(&mut self, column: Column<T, V, A>) -> Option<V>
+    where
+        V::Kind: Kind<V>,
+    {
+        let read = V::Kind::read(self, &column.info);
+        self.keep(read)
+    }
 }
 
 impl<'a> Writer<'a> {
@@ -294,11 +303,12 @@ macro_rules! __dataverse_fields {
         fn read(
             r: &mut $crate::Reader,
         ) -> ::core::result::Result<Self, $crate::ReadError> {
-            ::core::result::Result::Ok(Self {
-                etag: r.get("@odata.etag")?,
-                $($field: r.column(columns::$column)?,)*
+            let row = Self {
+                etag: r.etag(),
+                $($field: r.field(columns::$column),)*
                 extra: r.finish(),
-            })
+            };
+            r.result(row)
         }
 
         fn write<'a>(&'a self, w: &mut $crate::Writer<'a>) {

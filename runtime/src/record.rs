@@ -73,11 +73,40 @@ impl std::error::Error for ReadError {}
 pub struct Reader {
     table: &'static str,
     row: BTreeMap<String, Json>,
+    /// The first error of [`Reader::field`], what [`Reader::result`] returns.
+    failed: Option<ReadError>,
 }
 
 impl Reader {
     pub fn new(table: &'static str, row: BTreeMap<String, Json>) -> Self {
-        Reader { table, row }
+        Reader {
+            table,
+            row,
+            failed: None,
+        }
+    }
+
+    /// `value` (a record read with [`Reader::field`]), or the first error a field met.
+    pub fn result<R>(&mut self, value: R) -> Result<R, ReadError> {
+        match self.failed.take() {
+            Some(e) => Err(e),
+            None => Ok(value),
+        }
+    }
+
+    /// Keeps the first error, for [`Reader::result`]: a record's reading code then has no
+    /// branch per field (what the compiler of a crate of a thousand tables pays for).
+    pub(crate) fn keep<V>(&mut self, read: Result<Option<V>, ReadError>) -> Option<V> {
+        read.unwrap_or_else(|e| {
+            self.failed.get_or_insert(e);
+            None
+        })
+    }
+
+    /// The row version (`@odata.etag`); an error is kept for [`Reader::result`].
+    pub fn etag(&mut self) -> Option<String> {
+        let read = self.get("@odata.etag");
+        self.keep(read)
     }
 
     fn error(&self, property: &str, expected: &'static str, json: &Json) -> ReadError {

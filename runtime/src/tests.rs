@@ -94,6 +94,23 @@ fn errors_say_where_and_what() {
     );
     let source = std::error::Error::source(&err).map(ToString::to_string);
     assert_eq!(source, Some(err.inner.to_string()));
+    // Two columns wrong (and a wrong etag): the first in field order is the error.
+    let err = from_str::<Probe>(r#"{"name": 5, "_target_value": 6}"#).expect_err("two wrong");
+    assert!(
+        err.to_string()
+            .contains("probe.name: expected a string, found 5"),
+        "{err}"
+    );
+    let err = from_str::<Probe>(r#"{"@odata.etag": 1, "name": 5}"#).expect_err("etag");
+    assert!(
+        err.to_string().contains("probe.@odata.etag: expected"),
+        "{err}"
+    );
+    let err = from_str::<Probe>(r#"{"name": "x", "_target_value": 6}"#).expect_err("the last");
+    assert!(
+        err.to_string().contains("probe._target_value: expected"),
+        "{err}"
+    );
     let err = from_str::<Probe>("[1]").expect_err("not an object");
     assert!(err.to_string().contains("a row (a JSON object)"), "{err}");
     let err = from_str::<Page<Probe>>("[]").expect_err("not a collection");
