@@ -24,6 +24,31 @@ pub fn label<C: Choice>(c: C) -> Option<&'static str> {
         .map(|i| C::OPTIONS[i].1)
 }
 
+/// Every choice reads and writes as its integer.
+impl<C: Choice> Wire for C {
+    const EXPECTED: &'static str = "a whole number (a choice value)";
+
+    fn read(json: &Json) -> Option<Self> {
+        json.parse::<i32>().ok().map(C::from_value)
+    }
+
+    fn write(&self) -> Json {
+        self.value().write()
+    }
+}
+
+impl<C: Choice> super::body::Value for C {
+    type Kind = super::column::kind::Prop;
+}
+
+/// A choice's `Debug`: `Type(value "Label")`, or `Type(value)` for a value the docs do not list.
+pub fn debug<C: Choice>(c: C, ty: &str, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    match label(c) {
+        Some(label) => write!(f, "{ty}({} {label:?})", c.value()),
+        None => write!(f, "{ty}({})", c.value()),
+    }
+}
+
 /// A multi-select choice column: the Web API sends it as a comma-separated string (`"1,3"`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct MultiSelect<C>(pub Vec<C>);
@@ -67,7 +92,8 @@ impl<'de, C: Choice> serde::Deserialize<'de> for MultiSelect<C> {
 
 /// A generated choice type's constants and everything else: one associated constant per value
 /// (its attributes, the doc first, as given), `OPTIONS` (the listed values with their labels, in
-/// value order), `from_value`, `value`, `label`, the [`Choice`] trait, `Debug`, and serde as
+/// value order), `from_value`, `value`, `label`, the [`Choice`] trait (which gives the wire
+/// format and `Value`), `Debug` ([`debug`]), and serde as
 /// the integer. Values under `removed` are constants only (the docs no longer list them).
 #[macro_export]
 #[doc(hidden)]
@@ -116,31 +142,8 @@ macro_rules! __dataverse_choice {
 
         impl ::core::fmt::Debug for $ty {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self.label() {
-                    ::core::option::Option::Some(label) => {
-                        ::core::write!(f, "{}({} {:?})", ::core::stringify!($ty), self.0, label)
-                    }
-                    ::core::option::Option::None => {
-                        ::core::write!(f, "{}({})", ::core::stringify!($ty), self.0)
-                    }
-                }
+                $crate::choice::debug(*self, ::core::stringify!($ty), f)
             }
-        }
-
-        impl $crate::Wire for $ty {
-            const EXPECTED: &'static str = "a whole number (a choice value)";
-
-            fn read(json: &$crate::Json) -> ::core::option::Option<Self> {
-                json.parse::<i32>().ok().map(Self)
-            }
-
-            fn write(&self) -> $crate::Json {
-                <i32 as $crate::Wire>::write(&self.0)
-            }
-        }
-
-        impl $crate::Value for $ty {
-            type Kind = $crate::kind::Prop;
         }
 
         impl $crate::serde::Serialize for $ty {
