@@ -6,6 +6,11 @@
 pub mod choices {
     include!(concat!(env!("OUT_DIR"), "/choices.rs"));
 }
+/// The enums of lookups that can point to one table only, shared by every such
+/// column (each column's target enum is an alias of one).
+pub mod lookups {
+    include!(concat!(env!("OUT_DIR"), "/lookups.rs"));
+}
 /// The record type of each generated table, by module name: what navigation
 /// properties lead to.
 #[allow(non_camel_case_types, deprecated)]

@@ -591,6 +591,15 @@ fn profile(files: &[SourceFile]) {
     units.push(s.run("emit (model -> tokens)", || {
         emit::global_choices(&model, &names)
     }));
+    let shared = s.run("emit (model -> tokens)", || emit::SharedLookups::of(&model));
+    units.push(s.run("emit (model -> tokens)", || {
+        emit::lookups(
+            &model,
+            &names,
+            &shared,
+            dataverse_codegen::Layout::default(),
+        )
+    }));
     units.push(s.run("emit (model -> tokens)", || {
         emit::records(&model, &names, dataverse_codegen::Layout::default())
     }));
@@ -622,7 +631,7 @@ fn profile(files: &[SourceFile]) {
     }
     for t in tables {
         let tokens = s.run("emit (model -> tokens)", || {
-            emit::table(&model, &plans[t], &names, t)
+            emit::table(&model, &plans[t], &names, &shared, t)
         });
         render(&mut s, tokens);
     }

@@ -7,7 +7,7 @@
 
 use crate::diag::Diagnostic;
 use crate::source::SourceFile;
-use crate::{CHOICES_FILE, INDEX_FILE, RECORDS_FILE, ROOT_ITEMS};
+use crate::{CHOICES_FILE, INDEX_FILE, LOOKUPS_FILE, RECORDS_FILE, ROOT_ITEMS};
 use proc_macro2::{Ident, TokenStream, TokenTree};
 use quote::ToTokens;
 use std::collections::BTreeMap;
@@ -68,7 +68,8 @@ pub fn files(files: &BTreeMap<String, String>) -> Result<(), String> {
                     }
                 }
                 let file = format!("{name}.rs");
-                let own = [CHOICES_FILE, RECORDS_FILE].contains(&file.as_str()) && paths == [file];
+                let own = [CHOICES_FILE, LOOKUPS_FILE, RECORDS_FILE].contains(&file.as_str())
+                    && paths == [file];
                 if ROOT_ITEMS.contains(&name.as_str()) && !own {
                     return Err(format!(
                         "{INDEX_FILE}: {what} takes a name the crate root has"

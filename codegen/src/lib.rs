@@ -89,6 +89,10 @@ pub const CHOICES_FILE: &str = "choices.rs";
 /// JSON. Navigation properties name their related rows through it.
 pub const RECORDS_FILE: &str = "records.rs";
 
+/// The name of the file of the `lookups` module: the shared enum of each table a one-target
+/// lookup of a generated table points to ([`emit::SharedLookups`]).
+pub const LOOKUPS_FILE: &str = "lookups.rs";
+
 /// The name of the file the CLI's `generate` writes the schema of its output to, beside the
 /// code, so the next run can report what changed (`diff::Schema`; not written by build scripts).
 pub const SCHEMA_FILE: &str = "schema.json";
@@ -99,6 +103,7 @@ pub const SCHEMA_FILE: &str = "schema.json";
 /// `all` and `default` are the cargo features of a standalone crate besides one per table.
 pub const ROOT_ITEMS: &[&str] = &[
     "choices",
+    "lookups",
     "records",
     "runtime",
     "dataverse_tables",
@@ -485,11 +490,15 @@ fn generate_with(
     let records = render(emit::records(&model, &names, options.layout));
     let records = records.map_err(|e| internal(RECORDS_FILE, &e))?;
     files.insert(RECORDS_FILE.to_string(), records);
+    let shared = emit::SharedLookups::of(&model);
+    let lookups = render(emit::lookups(&model, &names, &shared, options.layout));
+    let lookups = lookups.map_err(|e| internal(LOOKUPS_FILE, &e))?;
+    files.insert(LOOKUPS_FILE.to_string(), lookups);
     let tables: Vec<(&String, &names::TableNames)> = names.tables.iter().collect();
     let rendered = parallel_map(&tables, |(logical, table)| {
         let code = plans
             .get(*logical)
-            .map(|plan| emit::table(&model, plan, &names, logical));
+            .map(|plan| emit::table(&model, plan, &names, &shared, logical));
         render(code.unwrap_or_default()).map_err(|e| internal(&table.file, &e))
     });
     // File names come from the names stage: plain, unique, never the index or choices file.

@@ -24,7 +24,7 @@ pub mod key;
 pub mod lock;
 mod scope;
 
-pub use case::{screaming, snake_ident, upper_camel, upper_snake};
+pub use case::{screaming, snake_ident, target_type_name, upper_camel, upper_snake};
 pub use key::{ItemKey, Role, Style};
 pub use lock::{Entry, NamesLock, LOCK_FILE};
 pub use scope::LostName;
@@ -405,7 +405,7 @@ fn column_names(
             col.targets.iter().map(|x| (target_key(x), Role::Variant)),
         );
         let variants = col.targets.iter().map(|x| {
-            let want = Want::new(type_name(x, "Table"), "Table", Style::Camel);
+            let want = Want::new(target_type_name(x), "Table", Style::Camel);
             (x.clone(), vs.name(run, &target_key(x), Role::Variant, want))
         });
         TargetNames {

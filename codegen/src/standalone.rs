@@ -9,14 +9,14 @@
 //! Cargo.toml    [package], [features] (default = [], all, one per table), [dependencies] dataverse-runtime
 //! README.md     the features and how to regenerate
 //! src/lib.rs    the crate root: the runtime re-exports, `choices`, `records`, one `#[cfg(feature)]` module per table
-//! src/*.rs      the generated files (choices.rs, records.rs, one per table; not the build-script index)
+//! src/*.rs      the generated files (choices.rs, lookups.rs, records.rs, one per table; not the build-script index)
 //! ```
 //!
 //! A table's rows are named from other tables only through `crate::records::<module>`, which
 //! is the table's record with its feature and raw JSON without it, so each table compiles
 //! whichever other features are on.
 
-use crate::{Generated, CHOICES_FILE, INDEX_FILE, RECORDS_FILE};
+use crate::{Generated, CHOICES_FILE, INDEX_FILE, LOOKUPS_FILE, RECORDS_FILE};
 use std::collections::{BTreeMap, BTreeSet};
 
 mod lib_rs;
@@ -104,19 +104,19 @@ pub fn crate_files(
     let tables = tables(generated)?;
     let mut out = BTreeMap::new();
     let mut declared: BTreeSet<&str> = tables.iter().map(|t| t.file).collect();
-    declared.extend([CHOICES_FILE, RECORDS_FILE]);
+    declared.extend(SHARED_FILES);
     for (file, text) in &generated.files {
         if file == INDEX_FILE || !file.ends_with(".rs") {
             continue;
         }
         if !declared.contains(file.as_str()) {
             return Err(format!(
-                "the generated file `{file}` is neither a table's nor {CHOICES_FILE} nor {RECORDS_FILE}: the standalone crate would not declare it (a new kind of generated file needs a module in `standalone::lib_rs`)"
+                "the generated file `{file}` is neither a table's nor one of {SHARED_FILES:?}: the standalone crate would not declare it (a new kind of generated file needs a module in `standalone::lib_rs`)"
             ));
         }
         out.insert(format!("src/{file}"), text.clone());
     }
-    for file in [CHOICES_FILE, RECORDS_FILE] {
+    for file in SHARED_FILES {
         if !generated.files.contains_key(file) {
             return Err(format!("the generated files have no `{file}`"));
         }
@@ -129,6 +129,9 @@ pub fn crate_files(
     out.insert(LIB.to_string(), lib_rs::lib_rs(generated, &tables)?);
     Ok(out)
 }
+
+/// The generated files besides the tables' that the crate root declares.
+const SHARED_FILES: [&str; 3] = [CHOICES_FILE, LOOKUPS_FILE, RECORDS_FILE];
 
 /// One table of the crate, checked.
 struct Table<'a> {

@@ -100,6 +100,7 @@ fn tables_selects_what_is_generated() {
             // Exactly what was asked for: nothing sample_note refers to is pulled in.
             "choices.rs",
             "dataverse-names.lock",
+            "lookups.rs",
             "records.rs",
             "sample_note.rs",
             "samplelegacyitem.rs",
@@ -213,6 +214,8 @@ fn colliding_names_write_only_plain_files_inside_the_output() {
             "out/choices_.rs",
             "out/dataverse-names.lock",
             "out/dataverse_tables_.rs",
+            "out/lookups.rs",
+            "out/lookups_.rs",
             "out/option.rs",
             "out/records.rs",
             "out/runtime_.rs",
@@ -228,6 +231,21 @@ fn colliding_names_write_only_plain_files_inside_the_output() {
     let index = std::fs::read_to_string(out.join("tables.rs")).expect("index");
     assert!(index.contains("pub mod tables_ {") && index.contains("\"/tables_.rs\""));
     assert!(index.contains("pub mod r#type {") && index.contains("\"/type.rs\""));
+    assert!(index.contains("pub mod lookups_ {") && index.contains("\"/lookups_.rs\""));
+    // One-target lookups share their target's enum, unless two targets would share a name
+    // (`a_b`, `a_b_`) or the column's variant is not the target's name (`unknown`).
+    let lookups = std::fs::read_to_string(out.join("lookups.rs")).expect("lookups");
+    let table = std::fs::read_to_string(out.join("lookups_.rs")).expect("lookups_");
+    assert!(lookups.contains("pub enum Runtime {") && lookups.contains("pub enum Lookups {"));
+    assert!(
+        !lookups.contains("enum AB") && !lookups.contains("enum Unknown"),
+        "{lookups}"
+    );
+    assert!(
+        table.contains("pub type RuntimeId = crate::lookups::Runtime;"),
+        "{table}"
+    );
+    assert!(table.contains("pub enum AbId {") && table.contains("pub enum UnknownId {"));
 }
 
 #[test]

@@ -32,6 +32,7 @@ mod choice;
 mod columns;
 mod deprecation;
 mod docs;
+mod lookups;
 mod metadata;
 mod record;
 mod target;
@@ -43,6 +44,7 @@ use choice::{choice_enum, state_mapping};
 use columns::columns;
 pub use docs::docs;
 use docs::products;
+pub use lookups::{lookups, SharedLookups};
 use metadata::{navigation, relationships};
 use record::record;
 use target::target_enum;
@@ -87,6 +89,11 @@ pub fn index(model: &Model, names: &Names) -> TokenStream {
         #[allow(deprecated)]
         pub mod choices {
             include!(concat!(env!("OUT_DIR"), "/choices.rs"));
+        }
+        /// The enums of lookups that can point to one table only, shared by every such
+        /// column (each column's target enum is an alias of one).
+        pub mod lookups {
+            include!(concat!(env!("OUT_DIR"), "/lookups.rs"));
         }
         /// The record type of each generated table, by module name: what navigation
         /// properties lead to.
@@ -134,7 +141,13 @@ pub fn records(model: &Model, names: &Names, layout: Layout) -> TokenStream {
 }
 
 /// One table's module body.
-pub fn table(model: &Model, plan: &TablePlan, names: &Names, logical_name: &str) -> TokenStream {
+pub fn table(
+    model: &Model,
+    plan: &TablePlan,
+    names: &Names,
+    shared: &SharedLookups,
+    logical_name: &str,
+) -> TokenStream {
     let (Some(t), Some(n)) = (
         model.tables.get(logical_name),
         names.tables.get(logical_name),
@@ -148,7 +161,7 @@ pub fn table(model: &Model, plan: &TablePlan, names: &Names, logical_name: &str)
     let enums = columns_with_names(t, n).map(|(c, cn)| {
         let choice = choice_enum(c, cn);
         let mapping = state_mapping(t, n, c, cn);
-        let targets = target_enum(c, cn);
+        let targets = target_enum(c, cn, shared);
         quote!(#choice #mapping #targets)
     });
     let logical = &t.logical_name;

@@ -2,12 +2,20 @@
 
 use super::*;
 
-pub(super) fn target_enum(c: &Column, cn: &ColumnNames) -> TokenStream {
+pub(super) fn target_enum(c: &Column, cn: &ColumnNames, shared: &SharedLookups) -> TokenStream {
     let Some(targets) = &cn.targets else {
         return TokenStream::new();
     };
     let rt = rt();
     let ty = format_ident!("{}", targets.ty);
+    if let Some(name) = shared.of_column(c, cn) {
+        let doc = docs(&[format!(
+            "The row `{}` points to: the enum `crate::lookups::{name}`, shared by every lookup of that table only.",
+            c.logical_name,
+        )]);
+        let name = format_ident!("{}", name);
+        return quote!(#doc pub type #ty = crate::lookups::#name;);
+    }
     let rows: Vec<_> = c
         .target_origins
         .iter()

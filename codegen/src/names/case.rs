@@ -50,6 +50,12 @@ pub(super) fn type_name(s: &str, role: &str) -> String {
     }
 }
 
+/// The name a lookup's target enum gives the variant of the table `logical` when nothing else
+/// in the enum takes it (`systemuser` -> `Systemuser`).
+pub fn target_type_name(logical: &str) -> String {
+    type_name(logical, "Table")
+}
+
 /// `msdyn_queueassignedreason` -> `MsdynQueueassignedreason`; `RegardingObjectId` stays;
 /// `Service-Maintenance Based` -> `ServiceMaintenanceBased`. `None` when nothing usable is
 /// left (empty, symbols only, non-ASCII letters).

@@ -52,6 +52,10 @@ pub(super) fn lib_rs(generated: &Generated, tables: &[Table<'_>]) -> Result<Stri
         /// Global choices: one type per option set that several columns share.
         #[allow(deprecated)]
         pub mod choices;
+        /// The enums of lookups that can point to one table only, shared by every such
+        /// column (each column's target enum is an alias of one), with the features of the
+        /// tables that use them.
+        pub mod lookups;
         /// Each table's record type by module name when its feature is on, raw JSON when it is
         /// off: what navigation properties lead to.
         #[allow(non_camel_case_types)]
