@@ -2,7 +2,7 @@
 //! how a Date and Time column travels, which body may set a column. Facts about the wire, kept
 //! apart from how the emitter spells them in Rust.
 
-use crate::model::{Column, ColumnType, Table};
+use crate::model::{Column, ColumnType, DateTimeBehavior, Table};
 
 /// How a Date and Time column travels, by its *behaviour* (Microsoft Learn, "Behavior and
 /// format of the Date and Time column"). The *format* (DateOnly, DateAndTime) only says how
@@ -18,15 +18,16 @@ pub enum DateKind {
 }
 
 pub fn date_kind(c: &Column) -> DateKind {
-    date_kind_of(c.datetime_behavior.as_deref())
+    date_kind_of(c.datetime_behavior.as_ref())
 }
 
-/// [`date_kind`] of a stated `DateTimeBehavior` word (or none).
-pub fn date_kind_of(behavior: Option<&str>) -> DateKind {
+/// [`date_kind`] of a stated `DateTimeBehavior` (or none). A behaviour the docs do not list
+/// travels as the default does.
+pub fn date_kind_of(behavior: Option<&DateTimeBehavior>) -> DateKind {
     match behavior {
-        Some(b) if b.eq_ignore_ascii_case("DateOnly") => DateKind::DateOnly,
-        Some(b) if b.eq_ignore_ascii_case("TimeZoneIndependent") => DateKind::TimeZoneIndependent,
-        _ => DateKind::Utc,
+        Some(DateTimeBehavior::DateOnly) => DateKind::DateOnly,
+        Some(DateTimeBehavior::TimeZoneIndependent) => DateKind::TimeZoneIndependent,
+        Some(DateTimeBehavior::UserLocal | DateTimeBehavior::Other(_)) | None => DateKind::Utc,
     }
 }
 
@@ -93,6 +94,7 @@ pub fn writable(t: &Table, c: &Column) -> Writable {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{DateTimeFormat, Format};
 
     fn column(name: &str, ty: Option<ColumnType>) -> Column {
         Column {
@@ -164,14 +166,19 @@ mod tests {
     #[test]
     fn dates_go_by_behaviour_not_format() {
         let mut c = column("d", Some(ColumnType::DateTime));
-        c.format = Some("DateOnly".into());
+        c.format = Some(Format::DateTime(DateTimeFormat::DateOnly));
         assert_eq!(date_kind(&c), DateKind::Utc, "UserLocal by default");
-        c.datetime_behavior = Some("UserLocal".into());
-        assert_eq!(date_kind(&c), DateKind::Utc);
-        c.datetime_behavior = Some("DateOnly".into());
-        assert_eq!(date_kind(&c), DateKind::DateOnly);
-        c.datetime_behavior = Some("TimeZoneIndependent".into());
-        assert_eq!(date_kind(&c), DateKind::TimeZoneIndependent);
+        let cases = [
+            ("UserLocal", DateKind::Utc),
+            ("DateOnly", DateKind::DateOnly),
+            ("dateonly", DateKind::DateOnly),
+            ("TimeZoneIndependent", DateKind::TimeZoneIndependent),
+            ("Frob", DateKind::Utc),
+        ];
+        for (word, kind) in cases {
+            c.datetime_behavior = Some(DateTimeBehavior::parse(word));
+            assert_eq!(date_kind(&c), kind, "{word}");
+        }
     }
 
     #[test]

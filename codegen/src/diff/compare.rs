@@ -5,6 +5,7 @@
 use super::classify::{self as c, Class};
 use super::schema::{ColumnSchema, OptionSchema, RelationshipSchema, Schema, Stated, TableSchema};
 use super::{fingerprint, Change, Kind, Report};
+use crate::model::DateTimeBehavior;
 use crate::webapi::date_kind_of;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -261,10 +262,12 @@ fn column(out: &mut Changes, table: &str, col: &str, a: &ColumnSchema, b: &Colum
     }
     let is_date = |s: &ColumnSchema| s.ty.as_deref() == Some("DateTime");
     if a.date_behavior != b.date_behavior && (is_date(a) || is_date(b)) {
-        let kinds = (
-            date_kind_of(a.date_behavior.as_deref()),
-            date_kind_of(b.date_behavior.as_deref()),
-        );
+        // The schema keeps the page's word; its kind goes by the word's meaning.
+        let kind = |s: &ColumnSchema| {
+            let behavior = s.date_behavior.as_deref().map(DateTimeBehavior::parse);
+            date_kind_of(behavior.as_ref())
+        };
+        let kinds = (kind(a), kind(b));
         out.push(
             table,
             Kind::DateBehaviorChanged,

@@ -278,7 +278,7 @@ fn column(layers: &Layers, t: &Table, c: &Column) -> ColumnSchema {
     ColumnSchema {
         ty: c.ty.as_ref().map(|t| t.word().to_string()),
         global_choice: c.global_choice(&t.logical_name).map(str::to_string),
-        date_behavior: c.datetime_behavior.clone(),
+        date_behavior: c.datetime_behavior.as_ref().map(|b| b.word().to_string()),
         access,
         required_level: c.required_level.as_ref().map(|r| r.word().to_string()),
         max_length: c.max_length,

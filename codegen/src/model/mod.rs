@@ -16,7 +16,10 @@ pub(crate) use lower::deprecation_marker;
 pub use lower::{lower, PageFacts};
 pub use merge::merge;
 pub use validate::validate;
-pub use words::{CascadeType, ColumnType, RequiredLevel};
+pub use words::{
+    CascadeType, ColumnType, DateTimeBehavior, DateTimeFormat, Format, IntegerFormat,
+    OwnershipType, PrecisionSource, RequiredLevel, StringFormat, TableType,
+};
 
 use serde::{Serialize, Serializer};
 use std::collections::{BTreeMap, BTreeSet};
@@ -151,12 +154,12 @@ pub struct Table {
     pub entity_set_name: Option<String>,
     pub primary_id_attribute: Option<String>,
     pub primary_name_attribute: Option<String>,
-    pub ownership_type: Option<String>,
+    pub ownership_type: Option<OwnershipType>,
     pub description: Option<String>,
     pub collection_schema_name: Option<String>,
     pub display_collection_name: Option<String>,
     pub logical_collection_name: Option<String>,
-    pub table_type: Option<String>,
+    pub table_type: Option<TableType>,
     /// Set by the merge: no base page describes the table, only extension pages, so it holds
     /// only the columns, targets and relationships those pages change.
     pub extension_only: bool,
@@ -196,15 +199,16 @@ pub struct Column {
     pub default_value: Option<String>,
     pub max_length: Option<u64>,
     /// `Format`: Text, Email, Url, TextArea, DateOnly, DateAndTime, ...
-    pub format: Option<String>,
-    pub format_name: Option<String>,
+    pub format: Option<Format>,
+    /// `FormatName` (String and Memo columns): StringFormat's words.
+    pub format_name: Option<Format>,
     /// `MinValue`/`MaxValue` exactly as written (they exceed f64 precision for BigInt and Money).
     pub min_value: Option<String>,
     pub max_value: Option<String>,
     pub precision: Option<u32>,
     /// `PrecisionSource`, e.g. `2 (TransactionCurrency.CurrencyPrecision)`.
-    pub precision_source: Option<String>,
-    pub datetime_behavior: Option<String>,
+    pub precision_source: Option<PrecisionSource>,
+    pub datetime_behavior: Option<DateTimeBehavior>,
     pub image: Option<ImageProperties>,
     /// The pages that state each target (kept in step by [`Column::add_target`]).
     pub target_origins: BTreeMap<String, Origins>,

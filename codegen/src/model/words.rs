@@ -1,7 +1,96 @@
-//! The Dataverse words a page uses as values: column Type, RequiredLevel, CascadeType. Each
-//! parses from and prints as the page's word, and serializes as it.
+//! The Dataverse words a page uses as values: column Type, RequiredLevel, CascadeType,
+//! DateTimeBehavior, OwnershipType, TableType, PrecisionSource, and `Format` with its three
+//! vocabularies. Each parses from and prints as the page's word, and serializes as it.
 
 use serde::{Serialize, Serializer};
+
+/// Serializes each type as its `word()`: the JSON model shows the page's words.
+macro_rules! serialize_as_word {
+    ($($ty:ty),+) => {$(
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.word())
+            }
+        }
+    )+};
+}
+
+/// Declares an enum of Dataverse words, each variant named as the docs spell its word. Words
+/// parse in any letter case and print (and serialize) as the docs spell them.
+/// - `closed`: a `Copy` enum of the documented words; [`known`](DateTimeFormat::known) gives
+///   `None` for any other word.
+/// - `open`: the documented words and `Other(String)`: pages are untrusted, so a word the docs
+///   do not list is kept as written, never an error.
+macro_rules! words {
+    ($(#[$attr:meta])* closed $name:ident { $($(#[$vattr:meta])* $word:ident,)+ }) => {
+        $(#[$attr])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $($(#[$vattr])* $word,)+
+        }
+
+        impl $name {
+            /// Every documented word, in the docs' order.
+            pub const ALL: &'static [$name] = &[$($name::$word),+];
+
+            /// The word as the docs spell it.
+            pub fn word(self) -> &'static str {
+                match self {
+                    $($name::$word => stringify!($word),)+
+                }
+            }
+
+            /// The documented word `word` spells in any letter case, else `None`.
+            pub fn known(word: &str) -> Option<$name> {
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|w| w.word().eq_ignore_ascii_case(word))
+            }
+        }
+
+        serialize_as_word!($name);
+    };
+    ($(#[$attr:meta])* open $name:ident { $($(#[$vattr:meta])* $word:ident,)+ }) => {
+        $(#[$attr])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $($(#[$vattr])* $word,)+
+            /// A word the docs do not list, kept as written.
+            Other(String),
+        }
+
+        impl $name {
+            /// Every documented word, in the docs' order.
+            pub const KNOWN: &'static [$name] = &[$($name::$word),+];
+
+            /// Parses a word (in any letter case); a word the docs do not list is kept as
+            /// written in `Other`.
+            pub fn parse(word: &str) -> $name {
+                Self::KNOWN
+                    .iter()
+                    .find(|w| w.word().eq_ignore_ascii_case(word))
+                    .cloned()
+                    .unwrap_or_else(|| $name::Other(word.to_string()))
+            }
+
+            /// The word as the docs spell it, or as the page wrote it (`Other`).
+            pub fn word(&self) -> &str {
+                match self {
+                    $($name::$word => stringify!($word),)+
+                    $name::Other(w) => w,
+                }
+            }
+        }
+
+        serialize_as_word!($name);
+    };
+}
+
+mod format;
+mod precision;
+pub use format::{DateTimeFormat, Format, IntegerFormat, StringFormat};
+pub use precision::PrecisionSource;
 
 /// The page's `Type` word.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -116,11 +205,7 @@ impl ColumnType {
     }
 }
 
-impl Serialize for ColumnType {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.word())
-    }
-}
+serialize_as_word!(ColumnType);
 
 /// `RequiredLevel`, kept as written when unknown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,11 +239,7 @@ impl RequiredLevel {
     }
 }
 
-impl Serialize for RequiredLevel {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.word())
-    }
-}
+serialize_as_word!(RequiredLevel);
 
 /// Dataverse's `CascadeType`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -197,6 +278,39 @@ impl CascadeType {
     }
 }
 
+words! {
+    /// `DateTimeBehavior` (Date and Time columns): how the value is stored and travels
+    /// ([`crate::webapi::date_kind`]).
+    open DateTimeBehavior {
+        UserLocal,
+        DateOnly,
+        TimeZoneIndependent,
+    }
+}
+
+words! {
+    /// `OwnershipType` (tables), Dataverse's `OwnershipTypes`.
+    open OwnershipType {
+        None,
+        UserOwned,
+        TeamOwned,
+        BusinessOwned,
+        OrganizationOwned,
+        BusinessParented,
+        Filtered,
+    }
+}
+
+words! {
+    /// `TableType` (tables).
+    open TableType {
+        Standard,
+        Activity,
+        Virtual,
+        Elastic,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,5 +333,66 @@ mod tests {
             assert_eq!(CascadeType::parse(c.word()), Some(c));
         }
         assert_eq!(CascadeType::parse("Cascde"), None);
+    }
+
+    /// Every documented word parses to itself in the docs' spelling and in other letter cases
+    /// and prints as the docs spell it; the pages' spellings parse to the words given; an
+    /// unknown word is kept as written.
+    fn check_open_words<T: std::fmt::Debug + PartialEq>(
+        known: &[T],
+        parse: fn(&str) -> T,
+        word: fn(&T) -> &str,
+        spellings: &[(&str, T)],
+        unknown: &str,
+    ) {
+        for w in known {
+            let spelled = word(w);
+            for variant in [spelled.to_ascii_lowercase(), spelled.to_ascii_uppercase()] {
+                assert_eq!(&parse(&variant), w, "{variant}");
+                assert_eq!(word(&parse(&variant)), spelled);
+            }
+        }
+        for (spelled, want) in spellings {
+            assert_eq!(&parse(spelled), want, "{spelled}");
+        }
+        let other = parse(unknown);
+        assert!(!known.contains(&other), "{unknown}");
+        assert_eq!(word(&other), unknown);
+    }
+
+    #[test]
+    fn datetime_behaviors_parse_in_any_case_and_keep_unknown_words() {
+        type W = DateTimeBehavior;
+        let spellings = [
+            ("UserLocal", W::UserLocal),
+            ("DateOnly", W::DateOnly),
+            ("TimeZoneIndependent", W::TimeZoneIndependent),
+            ("dateonly", W::DateOnly),
+        ];
+        check_open_words(W::KNOWN, W::parse, W::word, &spellings, "User Local");
+        assert_eq!(W::parse("Frob"), W::Other("Frob".to_string()));
+    }
+
+    #[test]
+    fn ownership_types_parse_in_any_case_and_keep_unknown_words() {
+        type W = OwnershipType;
+        let spellings = [
+            ("UserOwned", W::UserOwned),
+            ("OrganizationOwned", W::OrganizationOwned),
+            ("None", W::None),
+            ("BusinessOwned", W::BusinessOwned),
+            ("teamowned", W::TeamOwned),
+        ];
+        check_open_words(W::KNOWN, W::parse, W::word, &spellings, "OrgOwned");
+        let json = serde_json::to_string(&[W::UserOwned, W::parse("OrgOwned")]).unwrap();
+        assert_eq!(json, r#"["UserOwned","OrgOwned"]"#);
+    }
+
+    #[test]
+    fn table_types_parse_in_any_case_and_keep_unknown_words() {
+        type W = TableType;
+        let spellings = [("Standard", W::Standard), ("VIRTUAL", W::Virtual)];
+        check_open_words(W::KNOWN, W::parse, W::word, &spellings, "Intersect");
+        assert_eq!(serde_json::to_string(&W::Elastic).unwrap(), r#""Elastic""#);
     }
 }

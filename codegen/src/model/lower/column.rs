@@ -99,9 +99,11 @@ impl Cx<'_> {
                 }
                 "DefaultValue" => col.default_value = v,
                 "MaxLength" => col.max_length = self.number(p, &crumbs),
-                "Format" => col.format = v,
-                "FormatName" => col.format_name = v,
-                "PrecisionSource" => col.precision_source = v,
+                "Format" => col.format = v.as_deref().map(Format::parse),
+                "FormatName" => col.format_name = v.as_deref().map(Format::parse),
+                "PrecisionSource" => {
+                    col.precision_source = v.as_deref().map(PrecisionSource::parse)
+                }
                 "MaxHeight" => image(&mut col).max_height = self.number(p, &crumbs),
                 "MaxWidth" => image(&mut col).max_width = self.number(p, &crumbs),
                 "MaxSizeInKB" => image(&mut col).max_size_in_kb = self.number(p, &crumbs),
@@ -110,7 +112,9 @@ impl Cx<'_> {
                 "MinValue" => col.min_value = v,
                 "MaxValue" => col.max_value = v,
                 "Precision" => col.precision = self.number(p, &crumbs),
-                "DateTimeBehavior" => col.datetime_behavior = v,
+                "DateTimeBehavior" => {
+                    col.datetime_behavior = v.as_deref().map(DateTimeBehavior::parse)
+                }
                 "True Label" => true_false[1] = Some(v.unwrap_or_default()),
                 "False Label" => true_false[0] = Some(v.unwrap_or_default()),
                 key => {

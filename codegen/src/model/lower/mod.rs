@@ -225,10 +225,10 @@ impl Cx<'_> {
                 "EntitySetName" => table.entity_set_name = v,
                 "PrimaryIdAttribute" => table.primary_id_attribute = v.map(lowercase),
                 "PrimaryNameAttribute" => table.primary_name_attribute = v.map(lowercase),
-                "OwnershipType" => table.ownership_type = v,
+                "OwnershipType" => table.ownership_type = v.as_deref().map(OwnershipType::parse),
                 "CollectionSchemaName" => table.collection_schema_name = v,
                 "DisplayCollectionName" => table.display_collection_name = v,
-                "TableType" => table.table_type = v,
+                "TableType" => table.table_type = v.as_deref().map(TableType::parse),
                 "LogicalCollectionName" => table.logical_collection_name = v,
                 "IsBPFEntity" | "Description" => {}
                 other => {
