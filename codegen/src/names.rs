@@ -20,6 +20,7 @@
 //! lock is pruned ([`AssignOptions::prune_removed`]).
 
 mod case;
+mod choice;
 pub mod key;
 pub mod lock;
 mod scope;
@@ -29,8 +30,9 @@ pub use key::{ItemKey, Role, Style};
 pub use lock::{Entry, NamesLock, LOCK_FILE};
 pub use scope::LostName;
 
-use crate::model::{ChoiceOption, Column, Model, RelationshipKind, Table};
-use case::{type_name, unraw, value_name, value_suffix};
+use crate::model::{Column, Model, RelationshipKind, Table};
+use case::{type_name, unraw};
+use choice::choice_names;
 use scope::{Namespace, Run, Want};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -48,9 +50,6 @@ const OWN_MEMBERS: &[&str] = &[
     "insert_one",
     "insert_many",
 ];
-
-/// Constant-scope names of every choice type: its table of options.
-const OWN_CHOICE_ITEMS: &[&str] = &["OPTIONS"];
 
 #[derive(Debug, Default)]
 pub struct Names {
@@ -420,84 +419,6 @@ fn column_names(
         global_choice,
         targets,
     }
-}
-
-/// A choice's names: its type `ty` and its values' constants ([`variants`]), with the values
-/// the lock records that the docs no longer list (unless pruned).
-fn choice_names(
-    run: &mut Run<'_>,
-    ty: String,
-    options: &BTreeMap<i32, ChoiceOption>,
-    of: &ItemKey,
-    value_key: &dyn Fn(i32) -> ItemKey,
-    prune: bool,
-) -> ChoiceNames {
-    let gone: Vec<i32> = if prune {
-        Vec::new()
-    } else {
-        let recorded = run.lock.values_of(of).map(|(v, _)| v);
-        recorded.filter(|v| !options.contains_key(v)).collect()
-    };
-    let mut scope = Namespace::reserving(OWN_CHOICE_ITEMS);
-    let keys = options
-        .keys()
-        .chain(&gone)
-        .map(|v| (value_key(*v), Role::Constant));
-    scope.keep(run, keys);
-    let variants = variants(run, &mut scope, options, value_key);
-    let removed = gone
-        .iter()
-        .filter_map(|v| Some((*v, scope.removed(run, &value_key(*v))?)))
-        .collect();
-    ChoiceNames {
-        ty,
-        variants,
-        removed,
-    }
-}
-
-/// Constant names for a choice's options (`Pay-As-You-Go` -> `PAY_AS_YOU_GO`): from labels;
-/// labels that collide after normalization (or take a name the type uses itself) all take their
-/// value as a suffix. Recorded names (phase one of `scope`) come first.
-fn variants(
-    run: &mut Run<'_>,
-    scope: &mut Namespace,
-    options: &BTreeMap<i32, ChoiceOption>,
-    value_key: &dyn Fn(i32) -> ItemKey,
-) -> BTreeMap<i32, String> {
-    let base: Vec<(i32, String)> = options
-        .values()
-        .map(|o| {
-            let name = upper_camel(&o.label)
-                .filter(|n| n.starts_with(|c: char| c.is_ascii_alphabetic()))
-                .map(|n| screaming(&n))
-                .unwrap_or_else(|| value_name(o.value));
-            (o.value, name)
-        })
-        .collect();
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for (_, n) in &base {
-        *counts.entry(n.as_str()).or_default() += 1;
-    }
-    let clashes = |n: &str| counts[n] > 1 || OWN_CHOICE_ITEMS.contains(&n);
-    let mut out = BTreeMap::new();
-    let mut name = |v: i32, n: String| {
-        let want = Want {
-            name: n,
-            suffix: "_VALUE",
-            tag: Some(value_suffix(v)),
-            style: Style::Screaming,
-        };
-        scope.name(run, &value_key(v), Role::Constant, want)
-    };
-    // Names of their own first, so a suffixed name can only ever give way to them.
-    for (v, n) in base.iter().filter(|(_, n)| !clashes(n)) {
-        out.insert(*v, name(*v, n.clone()));
-    }
-    for (v, n) in base.iter().filter(|(_, n)| clashes(n)) {
-        out.insert(*v, name(*v, format!("{n}_{}", value_suffix(*v))));
-    }
-    out
 }
 
 #[cfg(test)]

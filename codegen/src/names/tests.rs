@@ -1,6 +1,7 @@
 //! Tests of the names stage.
 
 use super::*;
+use crate::model::ChoiceOption;
 use std::collections::BTreeSet;
 
 /// The constants of one choice's values, with no lock.
