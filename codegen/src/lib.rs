@@ -464,6 +464,7 @@ fn generate_with(
     let assign = names::AssignOptions {
         prune_removed: options.prune_removed,
         only: options.tables.as_ref(),
+        plans: Some(&plans),
     };
     let names::Assigned {
         names,

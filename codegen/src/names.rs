@@ -1,5 +1,6 @@
 //! Every Rust identifier the emitter writes, and every file name, is decided here, in one pass
-//! over the (validated) model.
+//! over the (validated) model. Which columns get a type of their own (a choice or a target
+//! enum) follows the resolve stage's plan ([`crate::resolve`]), which the emitter follows too.
 //!
 //! Rules: modules and fields keep the logical name (keywords become raw identifiers; `self`,
 //! `super` and `crate` take a `_` suffix); types and variants are UpperCamelCase; choice
@@ -31,6 +32,7 @@ pub use lock::{Entry, NamesLock, LOCK_FILE};
 pub use scope::LostName;
 
 use crate::model::{Column, Model, RelationshipKind, Table};
+use crate::resolve::{self, Repr, TablePlan};
 use case::{type_name, unraw};
 use choice::choice_names;
 use scope::{Namespace, Run, Want};
@@ -138,6 +140,10 @@ pub struct AssignOptions<'a> {
     /// the lock's entries of the tables not named are kept unchanged. Global choices are named
     /// from the whole model whatever the selection.
     pub only: Option<&'a BTreeSet<String>>,
+    /// The plans of the generated tables, by logical name: a column gets a choice type when
+    /// its plan's [`Repr`] is a choice, a target enum when it is a lookup or parties with
+    /// targets. A table with no plan here is named from [`resolve::repr`], what its plan says.
+    pub plans: Option<&'a BTreeMap<String, TablePlan>>,
 }
 
 /// Names for every item of `model`: recorded names from `lock` first (pass
@@ -209,7 +215,9 @@ pub fn assign_with(model: &Model, lock: &NamesLock, options: AssignOptions<'_>) 
             continue;
         }
         let module = modules.name(&mut run, &key, Role::Module, want);
-        let table_names = table_names(&mut run, table, module, &names.global_choices, prune);
+        let plan = options.plans.and_then(|plans| plans.get(logical));
+        let globals = &names.global_choices;
+        let table_names = table_names(&mut run, table, plan, module, globals, prune);
         names.tables.insert(logical.clone(), table_names);
     }
     let mut lost = run.lost;
@@ -246,6 +254,7 @@ fn keep_table(run: &mut Run<'_>, logical: &str, key: &ItemKey, module: String) {
 fn table_names(
     run: &mut Run<'_>,
     table: &Table,
+    plan: Option<&TablePlan>,
     module: String,
     globals: &BTreeMap<String, ChoiceNames>,
     prune: bool,
@@ -260,12 +269,18 @@ fn table_names(
     let schema = table.schema_name.as_deref().unwrap_or(t);
     // `Column`: the table's column descriptor type (`emit::record`).
     let mut types = Namespace::reserving(&["Column"]);
+    let reprs: BTreeMap<&str, Repr> = table
+        .columns
+        .iter()
+        .map(|(logical, col)| (logical.as_str(), repr_of(plan, logical, col)))
+        .collect();
     let mut items = vec![(tkey.clone(), Role::Record), (tkey.clone(), Role::Body)];
     for (logical, col) in &table.columns {
-        if local_choice(table, col, globals) {
+        let repr = reprs[logical.as_str()];
+        if local_choice(table, col, repr, globals) {
             items.push((ckey(logical), Role::Choice));
         }
-        if has_target_enum(col) {
+        if has_target_enum(col, repr) {
             items.push((ckey(logical), Role::Target));
         }
     }
@@ -282,7 +297,8 @@ fn table_names(
     let mut columns = BTreeMap::new();
     for (logical, col) in &table.columns {
         let key = ckey(logical);
-        let mut names = column_names(run, table, col, &key, globals, &mut types, prune);
+        let repr = reprs[logical.as_str()];
+        let mut names = column_names(run, table, (col, repr), &key, globals, &mut types, prune);
         let want = Want::new(snake_ident(logical), "_", Style::Snake);
         names.field = members.name(run, &key, Role::Field, want);
         let want = Want::new(upper_snake(logical), "_COLUMN", Style::Screaming);
@@ -354,15 +370,28 @@ fn global_of<'a>(
         .and_then(|g| globals.get(g))
 }
 
-/// Whether the column gets a choice enum of its own.
-fn local_choice(table: &Table, col: &Column, globals: &BTreeMap<String, ChoiceNames>) -> bool {
-    col.is_choice() && global_of(table, col, globals).is_none()
+/// How a column is represented: as its table's plan says, else as [`resolve::repr`] decides
+/// (what the plan would say).
+fn repr_of(plan: Option<&TablePlan>, logical: &str, col: &Column) -> Repr {
+    let planned = plan.and_then(|p| p.columns.get(logical));
+    planned.map_or_else(|| resolve::repr(col), |c| c.repr)
 }
 
-/// Whether the column gets a target enum.
-fn has_target_enum(col: &Column) -> bool {
-    let has_targets = col.is_lookup() || col.ty == Some(crate::model::ColumnType::PartyList);
-    has_targets && !col.targets.is_empty()
+/// Whether the column gets a choice enum of its own: a choice with no global choice.
+fn local_choice(
+    table: &Table,
+    col: &Column,
+    repr: Repr,
+    globals: &BTreeMap<String, ChoiceNames>,
+) -> bool {
+    matches!(repr, Repr::Choice | Repr::MultiChoice) && global_of(table, col, globals).is_none()
+}
+
+/// Whether the column gets a target enum: a lookup, or the parties of a PartyList column with
+/// a known participation type, with at least one listed target (a PartyList column kept as
+/// raw JSON gets none).
+fn has_target_enum(col: &Column, repr: Repr) -> bool {
+    matches!(repr, Repr::Lookup | Repr::Parties(_)) && !col.targets.is_empty()
 }
 
 /// The type names of one column (its choice or target enum, from the table's type scope) and
@@ -371,7 +400,7 @@ fn has_target_enum(col: &Column) -> bool {
 fn column_names(
     run: &mut Run<'_>,
     table: &Table,
-    col: &Column,
+    (col, repr): (&Column, Repr),
     key: &ItemKey,
     globals: &BTreeMap<String, ChoiceNames>,
     types: &mut Namespace,
@@ -380,7 +409,7 @@ fn column_names(
     let base = type_name(&col.schema_name, "Column");
     let global_choice = global_of(table, col, globals).map(|g| g.ty.clone());
     let (t, c) = (&table.logical_name, &col.logical_name);
-    let choice = local_choice(table, col, globals).then(|| {
+    let choice = local_choice(table, col, repr, globals).then(|| {
         let want = Want::new(base.clone(), "Choice", Style::Camel);
         let ty = types.name(run, key, Role::Choice, want);
         let value_key = |value| ItemKey::Value {
@@ -390,7 +419,7 @@ fn column_names(
         };
         choice_names(run, ty, &col.options, key, &value_key, prune)
     });
-    let targets = has_target_enum(col).then(|| {
+    let targets = has_target_enum(col, repr).then(|| {
         let want = Want::new(base.clone(), "Target", Style::Camel);
         let ty = types.name(run, key, Role::Target, want);
         let target_key = |target: &str| ItemKey::Target {

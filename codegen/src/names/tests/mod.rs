@@ -519,3 +519,5 @@ fn the_hash_is_fnv_1a_of_the_key_and_its_salt() {
     assert_eq!(got, "A_VALUE_9B2F18", "salt 1");
     assert!(!ns.is_free("A_VALUE_9B2F18") && ns.is_free("A_VALUE_9B2F19"));
 }
+
+mod plan;
