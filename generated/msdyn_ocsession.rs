@@ -13,7 +13,7 @@ pub const ENTITY_SET_NAME: &str = "msdyn_ocsessions";
 /// Described by: Microsoft Dynamics 365 Customer Service, Microsoft Dynamics 365 Sales.
 ///
 /// Only product extension pages describe this table, so this record has only the columns they change; every other column of a row stays in `extra`. Add the table's base page to the docs to get them all.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MsdynOcsession {
     /// The row version (`@odata.etag`), for `If-Match` on update and delete.

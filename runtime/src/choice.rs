@@ -109,9 +109,7 @@ macro_rules! __dataverse_choice {
 
             /// Every value the docs list with its label, in value order.
             pub const OPTIONS: &'static [(Self, &'static str)] = &[$((Self($v), $l)),*];
-        }
 
-        impl $ty {
             /// The choice of an integer, listed or not.
             pub const fn from_value(value: i32) -> Self {
                 Self(value)

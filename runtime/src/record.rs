@@ -205,12 +205,18 @@ impl<'a> Writer<'a> {
         self.typed.insert(property, id.write());
     }
 
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    /// The row: the typed columns over what the record kept as it came.
+    fn row(&self) -> BTreeMap<&str, &Json> {
         let mut all: BTreeMap<&str, &Json> = BTreeMap::new();
         if let Some(extra) = self.extra {
             all.extend(extra.0.iter().map(|(k, v)| (k.as_str(), v)));
         }
         all.extend(self.typed.iter().map(|(k, v)| (k.as_str(), v)));
+        all
+    }
+
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let all = self.row();
         let mut map = s.serialize_map(Some(all.len()))?;
         for (k, v) in all {
             map.serialize_entry(k, v)?;
@@ -322,6 +328,20 @@ pub fn deserialize<'de, T: Table, D: Deserializer<'de>>(d: D) -> Result<T, D::Er
     T::read(&mut reader).map_err(D::Error::custom)
 }
 
+/// A record's `Debug` (what the generated impls call): the record type's name and the row as
+/// it is written, by Web API property, typed columns over what `extra` kept. A column the row
+/// does not hold is not listed (a derived `Debug` would print a `None` for each of hundreds).
+pub fn debug<T: Table>(record: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let mut writer = Writer::default();
+    record.write(&mut writer);
+    let path = std::any::type_name::<T>();
+    let mut s = f.debug_struct(path.rsplit("::").next().unwrap_or(path));
+    for (property, value) in writer.row() {
+        s.field(property, &format_args!("{value}"));
+    }
+    s.finish()
+}
+
 /// Writes a record through [`Table::write`]; what the generated `Serialize` impls call.
 pub fn serialize<T: Table, S: Serializer>(record: &T, s: S) -> Result<S::Ok, S::Error> {
     let mut writer = Writer::default();
@@ -347,8 +367,9 @@ impl<'de> Visitor<'de> for RowVisitor {
     }
 }
 
-/// Everything a generated record has beyond its fields and its [`Table`] impl: `Serialize` and
-/// `Deserialize` through [`Table`], `create()`, `update()` and `expanded()`.
+/// Everything a generated record has beyond its fields and its [`Table`] impl: `Serialize`,
+/// `Deserialize` and `Debug` ([`debug`]) through [`Table`], `create()`, `update()` and
+/// `expanded()`.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __dataverse_record {
@@ -372,6 +393,12 @@ macro_rules! __dataverse_record {
                 nav: N,
             ) -> ::core::result::Result<::core::option::Option<N::Output>, $crate::ReadError> {
                 nav.read(&self.extra)
+            }
+        }
+
+        impl ::core::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                $crate::record::debug(self, f)
             }
         }
 

@@ -83,6 +83,23 @@ fn an_open_lookup_and_a_raw_column_round_trip() {
     assert_eq!(again.target, built.target);
 }
 
+/// `record::debug`: the row as written, by property, and only what the record holds.
+#[test]
+fn a_record_debugs_as_its_row() {
+    struct Shown(Probe);
+    impl std::fmt::Debug for Shown {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            record::debug(&self.0, f)
+        }
+    }
+    let p: Probe = from_str(r#"{"name":"x","blob":[1, 2],"other":null,"z":true}"#).expect("reads");
+    assert_eq!(
+        format!("{:?}", Shown(p)),
+        r#"Probe { blob: [1, 2], name: "x", other: null, z: true }"#
+    );
+    assert_eq!(format!("{:?}", Shown(Probe::default())), "Probe");
+}
+
 #[test]
 fn errors_say_where_and_what() {
     let err = from_str::<Page<Probe>>(r#"{"value":[{}, {"name": 5}]}"#).expect_err("wrong shape");

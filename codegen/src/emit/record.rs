@@ -70,7 +70,7 @@ pub(super) fn record(t: &Table, n: &TableNames, plan: &TablePlan) -> TokenStream
     quote! {
         #doc
         #deprecated
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Clone, PartialEq, Default)]
         #[non_exhaustive]
         pub struct #ty {
             /// The row version (`@odata.etag`), for `If-Match` on update and delete.
