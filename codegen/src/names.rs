@@ -198,7 +198,10 @@ pub fn assign_with(model: &Model, lock: &NamesLock, options: AssignOptions<'_>) 
         &run,
         model.tables.keys().map(|t| (table_key(t), Role::Module)),
     );
-    let chosen = |logical: &String| options.only.map_or(true, |only| only.contains(logical));
+    let chosen = |logical: &str| options.only.map_or(true, |only| only.contains(logical));
+    // The tables left out, with the module name each takes: their lock entries are kept in
+    // one pass over the lock after the loop (one pass per table would be quadratic).
+    let mut left_out: BTreeMap<&str, String> = BTreeMap::new();
     for (logical, table) in &model.tables {
         let want = Want::new(snake_ident(logical), "_", Style::Snake);
         let key = table_key(logical);
@@ -211,7 +214,7 @@ pub fn assign_with(model: &Model, lock: &NamesLock, options: AssignOptions<'_>) 
                 lost: Vec::new(),
             };
             let module = modules.name(&mut scratch, &key, Role::Module, want);
-            keep_table(&mut run, logical, &key, module);
+            left_out.insert(logical, module);
             continue;
         }
         let module = modules.name(&mut run, &key, Role::Module, want);
@@ -220,6 +223,7 @@ pub fn assign_with(model: &Model, lock: &NamesLock, options: AssignOptions<'_>) 
         let table_names = table_names(&mut run, table, plan, module, globals, prune);
         names.tables.insert(logical.clone(), table_names);
     }
+    keep_tables(&mut run, left_out);
     let mut lost = run.lost;
     lost.sort_by(|a, b| (&a.key, a.role).cmp(&(&b.key, b.role)));
     Assigned {
@@ -229,25 +233,30 @@ pub fn assign_with(model: &Model, lock: &NamesLock, options: AssignOptions<'_>) 
     }
 }
 
-/// A table the selection leaves out: the lock's entries of it go to the lock written as they
-/// are, and its module name when the lock has none yet.
-fn keep_table(run: &mut Run<'_>, logical: &str, key: &ItemKey, module: String) {
-    let mut has_module = false;
+/// The tables the selection leaves out (with the module name each takes): the lock's entries
+/// of them go to the lock written as they are, and the module name of each the lock has none
+/// for yet. One pass over the lock.
+fn keep_tables(run: &mut Run<'_>, mut left_out: BTreeMap<&str, String>) {
+    let mut has_module: BTreeSet<&str> = BTreeSet::new();
     for (k, role, entry) in run.lock.iter() {
-        if k.table() == Some(logical) {
-            has_module |= role == Role::Module;
-            run.out.insert(k.clone(), role, entry.clone());
+        let Some((&table, _)) = k.table().and_then(|t| left_out.get_key_value(t)) else {
+            continue;
+        };
+        if role == Role::Module {
+            has_module.insert(table);
         }
+        run.out.insert(k.clone(), role, entry.clone());
     }
-    if !has_module {
-        run.out.insert(
-            key.clone(),
-            Role::Module,
-            lock::Entry {
-                name: module,
-                removed: false,
-            },
-        );
+    left_out.retain(|table, _| !has_module.contains(table));
+    for (table, module) in left_out {
+        let key = ItemKey::Table {
+            table: table.to_string(),
+        };
+        let entry = lock::Entry {
+            name: module,
+            removed: false,
+        };
+        run.out.insert(key, Role::Module, entry);
     }
 }
 
