@@ -404,3 +404,34 @@ fn create_bodies_bind_and_insert_related_rows() {
         Column::<Probe, String>::new("b")
     );
 }
+
+/// A choice type as the generator writes it: `Choice` gives it the wire format, `Debug` names
+/// the label when the docs list the value.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Colour(i32);
+crate::choice_type!(Colour { RED = 1 => "Red", BLUE = 2 => "Blue" });
+
+#[test]
+fn a_choice_reads_writes_and_debugs_as_its_integer() {
+    assert_eq!(
+        Colour::read(&Json::from_serialize(&2).expect("json")),
+        Some(Colour::BLUE)
+    );
+    assert_eq!(
+        Colour::read(&Json::from_serialize(&"2").expect("json")),
+        None
+    );
+    assert_eq!(
+        Colour::read(&Json::from_serialize(&7).expect("json")),
+        Some(Colour::from_value(7))
+    );
+    assert_eq!(Colour::RED.write().get(), "1");
+    assert_eq!(format!("{:?}", Colour::BLUE), r#"Colour(2 "Blue")"#);
+    assert_eq!(format!("{:?}", Colour::from_value(9)), "Colour(9)");
+    assert_eq!(Colour::BLUE.label(), Some("Blue"));
+    assert_eq!(Colour::RED.value(), 1);
+    assert_eq!(
+        <Colour as Wire>::EXPECTED,
+        "a whole number (a choice value)"
+    );
+}
