@@ -234,20 +234,14 @@ pub fn assign_with(model: &Model, lock: &NamesLock, options: AssignOptions<'_>) 
 }
 
 /// The tables the selection leaves out (with the module name each takes): the lock's entries
-/// of them go to the lock written as they are, and the module name of each the lock has none
-/// for yet. One pass over the lock.
-fn keep_tables(run: &mut Run<'_>, mut left_out: BTreeMap<&str, String>) {
-    let mut has_module: BTreeSet<&str> = BTreeSet::new();
+/// of them go to the lock written as they are, and each one's module name as it was taken
+/// (the lock's when it records one). One pass over the lock.
+fn keep_tables(run: &mut Run<'_>, left_out: BTreeMap<&str, String>) {
     for (k, role, entry) in run.lock.iter() {
-        let Some((&table, _)) = k.table().and_then(|t| left_out.get_key_value(t)) else {
-            continue;
-        };
-        if role == Role::Module {
-            has_module.insert(table);
+        if k.table().is_some_and(|t| left_out.contains_key(t)) {
+            run.out.insert(k.clone(), role, entry.clone());
         }
-        run.out.insert(k.clone(), role, entry.clone());
     }
-    left_out.retain(|table, _| !has_module.contains(table));
     for (table, module) in left_out {
         let key = ItemKey::Table {
             table: table.to_string(),
