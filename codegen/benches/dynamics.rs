@@ -519,7 +519,6 @@ fn child(task: &str) {
 
 /// Times one stage and measures the heap above its start: peak during it, held after it.
 struct Stages {
-    order: usize,
     heap_start: isize,
     max_peak: isize,
     acc: BTreeMap<&'static str, (usize, Duration, isize, isize)>,
@@ -536,8 +535,8 @@ impl Stages {
         let held = live() - start;
         self.max_peak = self.max_peak.max(top - self.heap_start);
         let peak = top - start;
-        self.order += 1;
-        let order = self.order;
+        // A stage's place is where it first ran, among the stages.
+        let order = self.acc.len() + 1;
         let e = self
             .acc
             .entry(name)
@@ -554,7 +553,6 @@ impl Stages {
 fn profile(files: &[SourceFile]) {
     use dataverse_codegen::{check, emit, model, names, parse, render};
     let mut s = Stages {
-        order: 0,
         heap_start: live(),
         max_peak: 0,
         acc: BTreeMap::new(),
@@ -586,13 +584,13 @@ fn profile(files: &[SourceFile]) {
         names::assign(&model, &names::NamesLock::default()).names
     });
     let mut out_bytes = 0usize;
-    let mut units: Vec<proc_macro2::TokenStream> = Vec::new();
-    units.push(s.run("emit (model -> tokens)", || emit::index(&model, &names)));
-    units.push(s.run("emit (model -> tokens)", || {
+    let mut units: Vec<String> = Vec::new();
+    units.push(s.run("emit (model -> text)", || emit::index(&model, &names)));
+    units.push(s.run("emit (model -> text)", || {
         emit::global_choices(&model, &names)
     }));
-    let shared = s.run("emit (model -> tokens)", || emit::SharedLookups::of(&model));
-    units.push(s.run("emit (model -> tokens)", || {
+    let shared = s.run("emit (model -> text)", || emit::SharedLookups::of(&model));
+    units.push(s.run("emit (model -> text)", || {
         emit::lookups(
             &model,
             &names,
@@ -600,20 +598,25 @@ fn profile(files: &[SourceFile]) {
             dataverse_codegen::Layout::default(),
         )
     }));
-    units.push(s.run("emit (model -> tokens)", || {
+    units.push(s.run("emit (model -> text)", || {
         emit::records(&model, &names, dataverse_codegen::Layout::default())
     }));
     let tables: Vec<&String> = model.tables.keys().collect();
     let mut outputs: Vec<String> = Vec::new();
     // Stage names: `fmt:` only on the formatted path (the CLI, the reviewed mirror), `plain:` only
-    // on the unformatted one (build scripts); the rest on both.
-    let mut render = |s: &mut Stages, tokens: proc_macro2::TokenStream| {
-        let plain = s.run("plain: tokens -> text (render::plain)", || {
-            render::plain(tokens.clone()).expect("render::plain")
+    // on the unformatted one (build scripts); the rest on both. The unformatted path runs first
+    // over every file, then the formatted one over the same text (the tables emitted again,
+    // untimed): one file at a time through both, the formatted path's garbage would be swept up
+    // by the allocator in the next file's unformatted stages.
+    let plain = |s: &mut Stages, code: &str| {
+        let plain = s.run("plain: header + check::text (render::plain)", || {
+            render::plain(code).expect("render::plain")
         });
         s.run("plain: drop text", || drop(plain));
-        let file = s.run("fmt: syn::parse2 (tokens -> syn::File)", || {
-            syn::parse2::<syn::File>(tokens).expect("generated code parses")
+    };
+    let mut pretty = |s: &mut Stages, code: &str| {
+        let file = s.run("fmt: syn::parse_file (text -> syn::File)", || {
+            syn::parse_file(code).expect("generated code parses")
         });
         s.run("fmt: check::ast", || check::ast(&file).expect("check::ast"));
         let body = s.run("fmt: prettyplease::unparse", || {
@@ -626,14 +629,25 @@ fn profile(files: &[SourceFile]) {
         out_bytes += body.len();
         outputs.push(body);
     };
-    for tokens in units {
-        render(&mut s, tokens);
+    // As `generate` does: one buffer, reused for every table.
+    let mut code = String::new();
+    for unit in &units {
+        plain(&mut s, unit);
     }
-    for t in tables {
-        let tokens = s.run("emit (model -> tokens)", || {
-            emit::table(&model, &plans[t], &names, &shared, t)
+    for t in &tables {
+        s.run("emit (model -> text)", || {
+            code.clear();
+            emit::table(&mut code, &model, &plans[*t], &names, &shared, t)
         });
-        render(&mut s, tokens);
+        plain(&mut s, &code);
+    }
+    for unit in &units {
+        pretty(&mut s, unit);
+    }
+    for t in &tables {
+        code.clear();
+        emit::table(&mut code, &model, &plans[*t], &names, &shared, t);
+        pretty(&mut s, &code);
     }
     let mb_of = |b: isize| format!("{:.0}", b as f64 / 1e6);
     for (name, (order, d, peak, held)) in &s.acc {

@@ -5,7 +5,7 @@
 //! ```text
 //! SourceFile --parse::page--> Page --model::lower--> PageFacts --model::merge--> Model
 //!   --model::validate--> (errors, or a Model whose every name follows Dataverse's rules)
-//!   --names::assign--> Names --emit::table--> TokenStream --render::pretty--> String
+//!   --names::assign--> Names --emit::table--> String (Rust source) --render::pretty--> String
 //! ```
 //!
 //! Everything but [`io`] is free of file system access; the CLI and the build script read the
@@ -60,7 +60,7 @@ pub struct Options {
     /// What the output is compiled as: the build-script crate (every generated table is there)
     /// or a standalone crate with one cargo feature per table.
     pub layout: Layout,
-    /// Write the code as token text, without the syn parse and prettyplease pass
+    /// Write the code as the emitter wrote it, without the syn parse and prettyplease pass
     /// ([`render::plain`]): what build scripts do, since rustc reads it as well and nobody
     /// reviews `$OUT_DIR`. The reviewed mirror and the snapshots stay formatted.
     pub unformatted: bool,
@@ -365,9 +365,25 @@ pub fn products(sources: &[SourceFile]) -> (Vec<Product>, Diagnostics) {
 /// Maps `f` over `items` on every available core, keeping the input order in the output.
 /// Pages are independent until the merge, so parsing and lowering scale with the cores.
 fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    parallel_map_with(items, || (), |(), item| f(item))
+}
+
+/// [`parallel_map`] where each thread has a `state` of its own (from `init`) that `f` reuses
+/// from one item to the next: the emitter's text buffer.
+fn parallel_map_with<T: Sync, S, R: Send>(
+    items: &[T],
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &T) -> R + Sync,
+) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let run = |part: &[T]| {
+        let mut state = init();
+        part.iter()
+            .map(|item| f(&mut state, item))
+            .collect::<Vec<R>>()
+    };
     if threads < 2 || items.len() < 2 {
-        return items.iter().map(&f).collect();
+        return run(items);
     }
     // Interleaved chunks of similar total size would be better for skewed page sizes; contiguous
     // chunks keep the order trivially and are close enough for a docs set of many pages.
@@ -375,7 +391,7 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
     std::thread::scope(|scope| {
         let handles: Vec<_> = items
             .chunks(chunk)
-            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
+            .map(|part| scope.spawn(|| run(part)))
             .collect();
         handles
             .into_iter()
@@ -471,36 +487,38 @@ fn generate_with(
         lock: names_lock,
         lost: lost_names,
     } = names::assign_with(&model, &options.names, assign);
-    let render = |tokens| {
+    let render = |code: &str| {
         if options.unformatted {
-            render::plain(tokens)
+            render::plain(code)
         } else {
-            render::pretty(tokens)
+            render::pretty(code)
         }
     };
     let mut files = BTreeMap::new();
-    let index = render(emit::index(&model, &names));
+    let index = render(&emit::index(&model, &names));
     let index = index.map_err(|e| internal(INDEX_FILE, &e))?;
     files.insert(
         INDEX_FILE.to_string(),
         render::with_provenance(index, provenance),
     );
-    let choices = render(emit::global_choices(&model, &names));
+    let choices = render(&emit::global_choices(&model, &names));
     let choices = choices.map_err(|e| internal(CHOICES_FILE, &e))?;
     files.insert(CHOICES_FILE.to_string(), choices);
-    let records = render(emit::records(&model, &names, options.layout));
+    let records = render(&emit::records(&model, &names, options.layout));
     let records = records.map_err(|e| internal(RECORDS_FILE, &e))?;
     files.insert(RECORDS_FILE.to_string(), records);
     let shared = emit::SharedLookups::of(&model);
-    let lookups = render(emit::lookups(&model, &names, &shared, options.layout));
+    let lookups = render(&emit::lookups(&model, &names, &shared, options.layout));
     let lookups = lookups.map_err(|e| internal(LOOKUPS_FILE, &e))?;
     files.insert(LOOKUPS_FILE.to_string(), lookups);
     let tables: Vec<(&String, &names::TableNames)> = names.tables.iter().collect();
-    let rendered = parallel_map(&tables, |(logical, table)| {
-        let code = plans
-            .get(*logical)
-            .map(|plan| emit::table(&model, plan, &names, &shared, logical));
-        render(code.unwrap_or_default()).map_err(|e| internal(&table.file, &e))
+    // One text buffer per thread, reused for every table it emits.
+    let rendered = parallel_map_with(&tables, String::new, |code, (logical, table)| {
+        code.clear();
+        if let Some(plan) = plans.get(*logical) {
+            emit::table(code, &model, plan, &names, &shared, logical);
+        }
+        render(code).map_err(|e| internal(&table.file, &e))
     });
     // File names come from the names stage: plain, unique, never the index or choices file.
     for ((_, table), code) in tables.into_iter().zip(rendered) {

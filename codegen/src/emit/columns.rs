@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::resolve::{ColumnPlan, TargetPlan};
+use std::fmt::{self, Display};
 
 /// The access marker of a plan: what the Web API allows with the column.
 fn access(p: &ColumnPlan) -> Option<&'static str> {
@@ -21,66 +22,77 @@ fn access(p: &ColumnPlan) -> Option<&'static str> {
     })
 }
 
-fn targets(targets: &[TargetPlan]) -> TokenStream {
-    let rt = rt();
-    let each = targets.iter().map(|t| {
-        let (table, nav, set) = (&t.table, t.navigation.value(), t.entity_set.value());
-        quote!(#rt::target(#table, #nav, #set))
-    });
-    quote!(&[#(#each),*])
+/// `&[rt::target("table", "navigation", "set"), ..]`: where a lookup's binds go.
+struct Targets<'a>(&'a [TargetPlan]);
+
+impl Display for Targets<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("&[")?;
+        for (i, t) in self.0.iter().enumerate() {
+            let sep = if i == 0 { "" } else { ", " };
+            write!(
+                f,
+                "{sep}rt::target({}, {}, {})",
+                Lit(&t.table),
+                Lit(t.navigation.value()),
+                Lit(t.entity_set.value())
+            )?;
+        }
+        f.write_str("]")
+    }
 }
 
 /// One descriptor per column that has one, with its type and value.
-pub(super) fn columns(t: &Table, n: &TableNames, plan: &TablePlan) -> TokenStream {
-    let rt = rt();
-    let consts: Vec<TokenStream> = columns_with_names(t, n)
-        .filter_map(|(c, cn)| {
-            let p = plan.columns.get(&c.logical_name)?;
-            let access = access(p)?;
-            let id = format_ident!("{}", cn.constant);
-            let ty = field_type(p.repr, cn);
-            let logical = &c.logical_name;
-            let value = match p.repr {
-                Repr::Lookup | Repr::OpenLookup => {
-                    let property = format!("_{logical}_value");
-                    let targets = targets(&p.targets);
-                    quote!(Column::lookup(#property, #logical, #targets))
+pub(super) fn columns(c: &mut Code, t: &Table, n: &TableNames, plan: &TablePlan) {
+    c.block(
+        format_args!(
+            "/// Typed column descriptors: set them in bodies (`.set(columns::NAME, \"x\")`), read
+/// their Web API property (`columns::NAME.property()`: `_<column>_value` for a lookup,
+/// only for readable columns) or logical name (`.logical_name()`).
+pub mod columns {{
+use super::*;
+"
+        ),
+        |c| {
+            for (col, cn) in columns_with_names(t, n) {
+                let Some(p) = plan.columns.get(&col.logical_name) else {
+                    continue;
+                };
+                let Some(access) = access(p) else {
+                    continue;
+                };
+                // A column the record has no field for is described here in full.
+                if !p.field {
+                    c.doc_with(|line| super::record::column_doc(line, col, p));
                 }
-                Repr::Parties(mask) => {
-                    let collection = plan.parties_collection.value();
-                    let mask = Literal::i32_unsuffixed(mask);
-                    let targets = targets(&p.targets);
-                    quote!(Column::parties(#logical, #collection, #mask, #targets))
+                let ty = FieldType(p.repr, cn);
+                write!(
+                    c,
+                    "{}pub const {}: Column<{ty}",
+                    deprecation::column(col),
+                    cn.constant
+                );
+                if access != "Rcu" {
+                    write!(c, ", rt::access::{access}");
                 }
-                _ => quote!(Column::new(#logical)),
-            };
-            let params = match access {
-                "Rcu" => quote!(#ty),
-                a => {
-                    let a = format_ident!("{}", a);
-                    quote!(#ty, #rt::access::#a)
+                let logical = Lit(&col.logical_name);
+                match p.repr {
+                    Repr::Lookup | Repr::OpenLookup => writeln!(
+                        c,
+                        "> = Column::lookup({}, {logical}, {});",
+                        Lit(&format!("_{}_value", col.logical_name)),
+                        Targets(&p.targets)
+                    ),
+                    Repr::Parties(mask) => writeln!(
+                        c,
+                        "> = Column::parties({logical}, {}, {mask}, {});",
+                        Lit(plan.parties_collection.value()),
+                        Targets(&p.targets)
+                    ),
+                    _ => writeln!(c, "> = Column::new({logical});"),
                 }
-            };
-            // A column the record has no field for is described here in full.
-            let doc = if p.field {
-                TokenStream::new()
-            } else {
-                docs(&super::record::column_doc(c, p))
-            };
-            let deprecated = deprecation::column(c);
-            Some(quote!(#doc #deprecated pub const #id: Column<#params> = #value;))
-        })
-        .collect();
-    if consts.is_empty() {
-        return TokenStream::new();
-    }
-    quote! {
-        /// Typed column descriptors: set them in bodies (`.set(columns::NAME, "x")`), read
-        /// their Web API property (`columns::NAME.property()`: `_<column>_value` for a lookup,
-        /// only for readable columns) or logical name (`.logical_name()`).
-        pub mod columns {
-            use super::*;
-            #(#consts)*
-        }
-    }
+            }
+        },
+        "}\n",
+    );
 }

@@ -59,12 +59,7 @@ fn single_target(c: &Column) -> Option<&str> {
 /// The `lookups` module: the shared enum of every target a generated table's column uses. In
 /// a standalone crate ([`Layout::Crate`]) each is compiled with the features of the tables
 /// that use it.
-pub fn lookups(
-    model: &Model,
-    names: &Names,
-    shared: &SharedLookups,
-    layout: Layout,
-) -> TokenStream {
+pub fn lookups(model: &Model, names: &Names, shared: &SharedLookups, layout: Layout) -> String {
     // Shared name -> the modules (features) of the tables whose columns use it.
     let mut users: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for (logical, n) in &names.tables {
@@ -80,35 +75,46 @@ pub fn lookups(
     }
     // Full paths, no `use`: in a standalone crate with none of their tables' features, no enum
     // is compiled and an import would be unused.
-    let rt = quote!(::dataverse_runtime);
-    let enums = users.iter().map(|(name, features)| {
-        let ty = format_ident!("{}", name);
-        let table = shared.by_name[*name].as_str();
-        let doc = docs(&[format!(
+    let mut c = Code::default();
+    for (ty, features) in &users {
+        let table = shared.by_name[*ty].as_str();
+        let cfg = Cfg(layout, features);
+        c.doc(format_args!(
             "A lookup that can point to `{table}` rows only: the target enum of every such column."
-        )]);
-        let cfg = match layout {
-            Layout::BuildScript => TokenStream::new(),
-            Layout::Crate => {
-                let features = features.iter();
-                quote!(#[cfg(any(#(feature = #features),*))])
-            }
-        };
-        let row = docs(&[format!("A `{table}` row.")]);
-        quote! {
-            #doc
-            #cfg
-            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-            pub enum #ty {
-                #row
-                #ty(#rt::Uuid),
-                /// Another table's row, or a value read without its
-                /// `@Microsoft.Dynamics.CRM.lookuplogicalname` annotation.
-                Unknown(#rt::EntityReference),
-            }
-            #cfg
-            #rt::lookup_type!(#ty one { #ty = #table });
+        ));
+        writeln!(
+            c,
+            "{cfg}#[derive(Debug, Clone, PartialEq, Eq, Hash)]\npub enum {ty} {{"
+        );
+        c.doc(format_args!("A `{table}` row."));
+        writeln!(
+            c,
+            "{ty}(::dataverse_runtime::Uuid),
+/// Another table's row, or a value read without its
+/// `@Microsoft.Dynamics.CRM.lookuplogicalname` annotation.
+Unknown(::dataverse_runtime::EntityReference),
+}}
+{cfg}::dataverse_runtime::lookup_type!({ty} one {{ {ty} = {} }});",
+            Lit(table),
+        );
+    }
+    c.into_string()
+}
+
+/// `#[cfg(any(feature = "a", ..))]` in a standalone crate: compiled with the features of the
+/// tables that use it; nothing in the build-script crate.
+struct Cfg<'a>(Layout, &'a BTreeSet<&'a str>);
+
+impl Display for Cfg<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 == Layout::BuildScript {
+            return Ok(());
         }
-    });
-    quote!(#(#enums)*)
+        f.write_str("#[cfg(any(")?;
+        for (i, feature) in self.1.iter().enumerate() {
+            let sep = if i == 0 { "" } else { ", " };
+            write!(f, "{sep}feature = {}", Lit(feature))?;
+        }
+        f.write_str("))]\n")
+    }
 }

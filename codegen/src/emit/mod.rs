@@ -1,5 +1,19 @@
-//! Model + Names -> tokens. Pure: `quote!` for all code, names only from [`Names`], prose only
-//! through [`docs`], which escapes it.
+//! Model + Names -> Rust source text, written straight into one `String` per file
+//! (`code::Code`); [`crate::render`] checks it and, for reviewed output, formats it. Pure.
+//!
+//! What may reach the text, and how:
+//! - fixed code, written here: absolute paths to what it means (`::core`, `::std`, the runtime
+//!   as `rt`, whose `rt::Option` and `rt::String` no generated name can shadow);
+//! - identifiers only from the names stage ([`Names`]), as they are (raw forms `r#type`
+//!   included): never page text;
+//! - numbers (`i32` values, written as `proc_macro2`'s unsuffixed literals are);
+//! - page text only as a string literal (`code::Lit`, escaped as `proc_macro2` escapes it, so
+//!   no quote, newline, control or bidirectional character is raw) or as rustdoc ([`docs`]:
+//!   `docs::write_doc` neutralizes markdown and drops hazards, then it is written as a
+//!   `#[doc = "..."]` literal the same way).
+//!
+//! [`crate::check::text`] then refuses any hazard character in every file, and, on the
+//! formatted path, [`crate::check::ast`] any name defined twice in a scope.
 //!
 //! Column representation (what a user gets for each column):
 //! - String, Memo, EntityName -> `String`; Integer -> `i32`; BigInt -> `i64`; Double -> `f64`;
@@ -24,11 +38,12 @@ use crate::names::{ColumnNames, Names, TableNames};
 use crate::resolve::{Plain, Repr, TablePlan};
 use crate::webapi::DateKind;
 use crate::Layout;
-use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use code::{Code, Lit};
 use std::collections::BTreeSet;
+use std::fmt::{self, Display};
 
 mod choice;
+mod code;
 mod columns;
 mod deprecation;
 mod docs;
@@ -42,187 +57,163 @@ mod tests;
 pub use choice::global_choices;
 use choice::{choice_enum, state_mapping};
 use columns::columns;
-pub use docs::docs;
 use docs::products;
+pub use docs::{docs, Docs};
 pub use lookups::{lookups, SharedLookups};
 use metadata::{navigation, relationships};
 use record::record;
 use target::target_enum;
 
-/// The runtime support module, as generated code names it: every table module imports it as
-/// `rt` (a private name no generated item can take, see `names`).
-fn rt() -> TokenStream {
-    quote!(rt)
-}
-
-/// `Option` and `String` through the runtime (`rt::Option`): never a bare name, so no generated
-/// name (a table called `Option`, a choice called `String`) can shadow what the code means.
-fn opt() -> TokenStream {
-    quote!(rt::Option)
-}
-
-fn string() -> TokenStream {
-    quote!(rt::String)
-}
-
 /// The module index: one `pub mod` per table, each including its file from `$OUT_DIR`.
-pub fn index(model: &Model, names: &Names) -> TokenStream {
-    let mods = model.tables.iter().filter_map(|(logical, t)| {
-        let n = names.tables.get(logical)?;
-        let module = format_ident!("{}", n.module);
-        let file = format!("/{}", n.file);
-        let doc = docs(&[format!(
+pub fn index(model: &Model, names: &Names) -> String {
+    let mut c = Code::default();
+    c.push_str(
+        r#"/// Global choices: one type per option set that several columns share.
+#[allow(deprecated)]
+pub mod choices {
+include!(concat!(env!("OUT_DIR"), "/choices.rs"));
+}
+/// The enums of lookups that can point to one table only, shared by every such
+/// column (each column's target enum is an alias of one).
+pub mod lookups {
+include!(concat!(env!("OUT_DIR"), "/lookups.rs"));
+}
+/// The record type of each generated table, by module name: what navigation
+/// properties lead to.
+#[allow(non_camel_case_types, deprecated)]
+pub mod records {
+include!(concat!(env!("OUT_DIR"), "/records.rs"));
+}
+"#,
+    );
+    for (logical, t) in &model.tables {
+        let Some(n) = names.tables.get(logical) else {
+            continue;
+        };
+        c.doc(format_args!(
             "{} (`{}`).",
             t.display_name.as_deref().unwrap_or(&t.logical_name),
             t.logical_name
-        )]);
-        Some(quote! {
-            #doc
-            #[allow(deprecated)]
-            pub mod #module {
-                include!(concat!(env!("OUT_DIR"), #file));
-            }
-        })
-    });
-    quote! {
-        /// Global choices: one type per option set that several columns share.
-        #[allow(deprecated)]
-        pub mod choices {
-            include!(concat!(env!("OUT_DIR"), "/choices.rs"));
-        }
-        /// The enums of lookups that can point to one table only, shared by every such
-        /// column (each column's target enum is an alias of one).
-        pub mod lookups {
-            include!(concat!(env!("OUT_DIR"), "/lookups.rs"));
-        }
-        /// The record type of each generated table, by module name: what navigation
-        /// properties lead to.
-        #[allow(non_camel_case_types, deprecated)]
-        pub mod records {
-            include!(concat!(env!("OUT_DIR"), "/records.rs"));
-        }
-        #(#mods)*
+        ));
+        writeln!(
+            c,
+            "#[allow(deprecated)]\npub mod {} {{\ninclude!(concat!(env!(\"OUT_DIR\"), {}));\n}}",
+            n.module,
+            Lit(&format!("/{}", n.file))
+        );
     }
+    c.into_string()
 }
 
 /// The `records` module: per generated table, its record type under the table's module name;
 /// in a standalone crate ([`Layout::Crate`]) only with the table's feature, else raw JSON.
 /// Navigation properties name the rows they lead to through it, so a table file is the same
 /// whichever tables are compiled with it.
-pub fn records(model: &Model, names: &Names, layout: Layout) -> TokenStream {
-    let aliases = names.tables.iter().map(|(logical, n)| {
-        let alias = format_ident!("{}", n.module);
-        let module = format_ident!("{}", n.module);
-        let record = format_ident!("{}", n.record);
+pub fn records(model: &Model, names: &Names, layout: Layout) -> String {
+    let mut c = Code::default();
+    for (logical, n) in &names.tables {
         let name = model
             .tables
             .get(logical)
             .map_or(logical.as_str(), |t| t.logical_name.as_str());
-        let doc = docs(&[format!("A `{name}` row.")]);
+        let (module, record) = (&n.module, &n.record);
+        c.doc(format_args!("A `{name}` row."));
         match layout {
-            Layout::BuildScript => quote! {
-                #doc
-                pub type #alias = crate::#module::#record;
-            },
+            Layout::BuildScript => {
+                writeln!(c, "pub type {module} = crate::{module}::{record};");
+            }
             Layout::Crate => {
-                let feature = n.module.trim_start_matches("r#");
-                quote! {
-                    #doc
-                    #[cfg(feature = #feature)]
-                    pub type #alias = crate::#module::#record;
-                    #doc
-                    #[cfg(not(feature = #feature))]
-                    pub type #alias = ::dataverse_runtime::Json;
-                }
+                let feature = Lit(n.module.trim_start_matches("r#"));
+                writeln!(
+                    c,
+                    "#[cfg(feature = {feature})]\npub type {module} = crate::{module}::{record};"
+                );
+                c.doc(format_args!("A `{name}` row."));
+                writeln!(
+                    c,
+                    "#[cfg(not(feature = {feature}))]\npub type {module} = ::dataverse_runtime::Json;"
+                );
             }
         }
-    });
-    quote!(#(#aliases)*)
+    }
+    c.into_string()
 }
 
-/// One table's module body.
+/// One table's module body, written at the end of `out`: a buffer the caller reuses from one
+/// table to the next (growing a new `String` for each of a thousand tables costs more than
+/// writing them).
 pub fn table(
+    out: &mut String,
     model: &Model,
     plan: &TablePlan,
     names: &Names,
     shared: &SharedLookups,
     logical_name: &str,
-) -> TokenStream {
+) {
     let (Some(t), Some(n)) = (
         model.tables.get(logical_name),
         names.tables.get(logical_name),
     ) else {
-        return TokenStream::new();
+        return;
     };
-    let record = record(t, n, plan);
-    let columns = columns(t, n, plan);
-    let navigation = navigation(model, names, t, n);
-    let relationships = relationships(t, n);
-    let enums = columns_with_names(t, n).map(|(c, cn)| {
-        let choice = choice_enum(c, cn);
-        let mapping = state_mapping(t, n, c, cn);
-        let targets = target_enum(c, cn, shared);
-        quote!(#choice #mapping #targets)
-    });
-    let logical = &t.logical_name;
     let set = plan.entity_set.value();
-    let set_doc = if plan.entity_set.is_stated() {
-        format!("The Web API entity set name, `{set}`.")
+    let mut c = Code::new(std::mem::take(out));
+    writeln!(
+        c,
+        "use ::dataverse_runtime as rt;\n/// The table's logical name.\npub const LOGICAL_NAME: &str = {};",
+        Lit(&t.logical_name),
+    );
+    if plan.entity_set.is_stated() {
+        c.doc(format_args!("The Web API entity set name, `{set}`."));
     } else {
-        format!("The Web API entity set name, assumed: the docs do not state it, so this is Dataverse's default plural, `{set}`.")
-    };
-    let set_doc = docs(&[set_doc]);
-    quote! {
-        use ::dataverse_runtime as rt;
-
-        /// The table's logical name.
-        pub const LOGICAL_NAME: &str = #logical;
-        #set_doc
-        pub const ENTITY_SET_NAME: &str = #set;
-
-        #record
-        #columns
-        #navigation
-        #relationships
-        #(#enums)*
+        c.doc(format_args!("The Web API entity set name, assumed: the docs do not state it, so this is Dataverse's default plural, `{set}`."));
     }
+    writeln!(c, "pub const ENTITY_SET_NAME: &str = {};", Lit(set));
+    record(&mut c, t, n, plan);
+    columns(&mut c, t, n, plan);
+    navigation(&mut c, model, names, t, n);
+    relationships(&mut c, t, n);
+    for (col, cn) in columns_with_names(t, n) {
+        choice_enum(&mut c, col, cn);
+        state_mapping(&mut c, t, n, col, cn);
+        target_enum(&mut c, col, cn, shared);
+    }
+    *out = c.into_string();
 }
 
-/// The field type (without the outer `Option`) of a column planned as `repr`.
-fn field_type(repr: Repr, cn: &ColumnNames) -> TokenStream {
-    let rt = rt();
-    match repr {
-        Repr::Plain(p) => match p {
-            Plain::String => string(),
-            Plain::I32 => quote!(i32),
-            Plain::I64 => quote!(i64),
-            Plain::F64 => quote!(f64),
-            Plain::Bool => quote!(bool),
-            Plain::Uuid => quote!(#rt::Uuid),
-            Plain::Decimal => quote!(#rt::Decimal),
-            Plain::Date(DateKind::Utc) => quote!(#rt::DateTime),
-            Plain::Date(DateKind::DateOnly) => quote!(#rt::Date),
-            Plain::Date(DateKind::TimeZoneIndependent) => quote!(#rt::LocalDateTime),
-            Plain::ManagedProperty => quote!(#rt::BooleanManagedProperty),
-        },
-        Repr::Choice => choice_type(cn),
-        Repr::MultiChoice => {
-            let e = choice_type(cn);
-            quote!(#rt::MultiSelect<#e>)
-        }
-        Repr::Lookup => ident_of(cn.targets.as_ref().map(|t| &t.ty)),
-        Repr::OpenLookup => quote!(#rt::EntityReference),
-        Repr::Parties(_) => {
-            let party = match &cn.targets {
-                Some(t) => {
-                    let ty = format_ident!("{}", t.ty);
-                    quote!(#ty)
-                }
-                None => quote!(#rt::EntityReference),
-            };
-            quote!(::std::vec::Vec<#rt::Party<#party>>)
-        }
-        Repr::Raw => quote!(#rt::Json),
+/// The field type (without the outer `Option`) of a column planned as `.0`.
+struct FieldType<'a>(Repr, &'a ColumnNames);
+
+impl Display for FieldType<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let FieldType(repr, cn) = *self;
+        f.write_str(match repr {
+            Repr::Plain(p) => match p {
+                Plain::String => "rt::String",
+                Plain::I32 => "i32",
+                Plain::I64 => "i64",
+                Plain::F64 => "f64",
+                Plain::Bool => "bool",
+                Plain::Uuid => "rt::Uuid",
+                Plain::Decimal => "rt::Decimal",
+                Plain::Date(DateKind::Utc) => "rt::DateTime",
+                Plain::Date(DateKind::DateOnly) => "rt::Date",
+                Plain::Date(DateKind::TimeZoneIndependent) => "rt::LocalDateTime",
+                Plain::ManagedProperty => "rt::BooleanManagedProperty",
+            },
+            Repr::Choice => return ChoiceType(cn).fmt(f),
+            Repr::MultiChoice => return write!(f, "rt::MultiSelect<{}>", ChoiceType(cn)),
+            Repr::Lookup => ident_of(cn.targets.as_ref().map(|t| &t.ty)),
+            Repr::OpenLookup => "rt::EntityReference",
+            Repr::Parties(_) => {
+                let party = cn
+                    .targets
+                    .as_ref()
+                    .map_or("rt::EntityReference", |t| t.ty.as_str());
+                return write!(f, "::std::vec::Vec<rt::Party<{party}>>");
+            }
+            Repr::Raw => "rt::Json",
+        })
     }
 }
 
@@ -237,20 +228,19 @@ fn raw_reason(c: &Column) -> &'static str {
 }
 
 /// The column's choice enum: its own, or the shared one of its global choice.
-fn choice_type(cn: &ColumnNames) -> TokenStream {
-    match &cn.global_choice {
-        Some(global) => {
-            let ty = format_ident!("{}", global);
-            quote!(crate::choices::#ty)
+struct ChoiceType<'a>(&'a ColumnNames);
+
+impl Display for ChoiceType<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0.global_choice {
+            Some(global) => write!(f, "crate::choices::{global}"),
+            None => f.write_str(ident_of(self.0.choice.as_ref().map(|c| &c.ty))),
         }
-        None => ident_of(cn.choice.as_ref().map(|c| &c.ty)),
     }
 }
 
-fn ident_of(name: Option<&String>) -> TokenStream {
-    let name = name.map_or("Unnamed", String::as_str);
-    let id = format_ident!("{}", name);
-    quote!(#id)
+fn ident_of(name: Option<&String>) -> &str {
+    name.map_or("Unnamed", String::as_str)
 }
 
 /// The table's relationships with their constant names, in key order.

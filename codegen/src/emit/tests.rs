@@ -58,13 +58,15 @@ fn many_to_many_navigation_targets_the_other_end() {
     model.tables.insert("sample_a".into(), a);
     model.tables.insert("sample_b".into(), b);
     let names = crate::names::assign(&model, &crate::names::NamesLock::default()).names;
-    let tokens = navigation(
+    let mut code = super::Code::default();
+    navigation(
+        &mut code,
         &model,
         &names,
         &model.tables["sample_a"],
         &names.tables["sample_a"],
     );
-    let text = tokens.to_string().replace(' ', "");
+    let text = code.into_string().replace(' ', "");
     for want in [
         "SAMPLE_A_B_NAV:Many<crate::records::sample_b>",
         "SAMPLE_B_A_NAV:Many<crate::records::sample_b>",
@@ -89,4 +91,24 @@ fn raw_columns_say_why() {
     assert!(why(Some(ColumnType::Virtual)).starts_with("Virtual columns hold no data"));
     assert!(why(Some(ColumnType::Other("Frob".into()))).starts_with("An unknown Type"));
     assert!(why(None).starts_with("No page states this column's Type"));
+}
+
+proptest::proptest! {
+    /// A doc line is written a piece at a time: the same literal as the whole escaped line.
+    #[test]
+    fn doc_lines_are_the_literal_of_the_escaped_line(line in any_line()) {
+        let whole = if line.is_empty() {
+            "#[doc = \"\"]\n".to_string()
+        } else {
+            format!("#[doc = {}]\n", super::Lit(&format!(" {}", escape_doc(&line))))
+        };
+        proptest::prop_assert_eq!(super::docs(&[line]).to_string(), whole);
+    }
+}
+
+fn any_line() -> impl proptest::strategy::Strategy<Value = String> {
+    proptest::prop_oneof![
+        proptest::arbitrary::any::<String>(),
+        "[ a`_*\\[\\]<>#|~&\\\\\"'\\x00-\\x1f0-7\u{85}\u{202e}\u{2028}\u{feff}é]{0,40}",
+    ]
 }

@@ -9,22 +9,28 @@ use quote::{format_ident, quote};
 /// The crate root: the runtime and its re-exports, `choices`, `records`, one module per table
 /// behind its feature, with a doc line naming the table and the feature.
 pub(super) fn lib_rs(generated: &Generated, tables: &[Table<'_>]) -> Result<String, String> {
-    let modules = tables.iter().map(|t| {
+    let mut modules = Vec::with_capacity(tables.len());
+    for t in tables {
         let module = format_ident!("{}", t.module);
         let feature = t.feature;
         let display = display_name(generated, t).unwrap_or(t.logical_name);
-        let doc = crate::emit::docs(&[format!(
+        let doc = [format!(
             "{display} (`{}`): feature `{feature}`.",
             t.logical_name
-        )]);
-        quote! {
+        )];
+        // The emitter writes text (`#[doc = "..."]`); this file is still built with quote.
+        let doc: TokenStream = crate::emit::docs(&doc)
+            .to_string()
+            .parse()
+            .map_err(|e| format!("src/lib.rs: a doc line does not lex: {e}"))?;
+        modules.push(quote! {
             #doc
             #[cfg(feature = #feature)]
             #[cfg_attr(docsrs, doc(cfg(feature = #feature)))]
             #[allow(deprecated)]
             pub mod #module;
-        }
-    });
+        });
+    }
     // `mod main;` is a module here (`autobins = false`), not a program: rustc's lint on it
     // is a crate-level one.
     let special = tables
