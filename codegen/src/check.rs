@@ -339,25 +339,49 @@ fn use_tree(
 /// bidirectional controls, zero-width and invisible formatting characters, line and paragraph
 /// separators, and C0 (but newline and tab), DEL and C1 controls.
 pub fn text(src: &str) -> Result<(), String> {
-    for (line, text) in src.split('\n').enumerate() {
-        for (col, c) in text.chars().enumerate() {
-            let kind = match c {
-                '\n' | '\t' => continue,
-                '\u{0}'..='\u{1f}' | '\u{7f}' | '\u{80}'..='\u{9f}' => "control character",
-                '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => "bidirectional control",
-                '\u{200e}' | '\u{200f}' | '\u{61c}' => "bidirectional mark",
-                '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' => "invisible character",
-                '\u{feff}' | '\u{ad}' | '\u{180e}' => "invisible character",
-                '\u{2028}' | '\u{2029}' => "line or paragraph separator",
-                _ => continue,
-            };
-            let (line, col, code) = (line + 1, col + 1, c as u32);
-            return Err(format!(
-                "{line}:{col}: raw {kind} U+{code:04X} in generated source"
-            ));
+    // Printable ASCII, newline and tab are never one: skip them 64 bytes at a time (the
+    // generated files are tens of megabytes), and look at every character of any other chunk.
+    let bytes = src.as_bytes();
+    let plain = |b: u8| matches!(b, b' '..=b'~' | b'\n' | b'\t');
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = (at + 64).min(bytes.len());
+        if bytes[at..end].iter().fold(true, |ok, &b| ok & plain(b)) {
+            at = end;
+            continue;
+        }
+        // `at` is a character boundary: it only moves over whole characters.
+        while let Some(c) = src[at..].chars().next().filter(|_| at < end) {
+            if let Some(kind) = hazard(c) {
+                let before = &src[..at];
+                let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+                let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+                    .chars()
+                    .count()
+                    + 1;
+                let code = c as u32;
+                return Err(format!(
+                    "{line}:{col}: raw {kind} U+{code:04X} in generated source"
+                ));
+            }
+            at += c.len_utf8();
         }
     }
     Ok(())
+}
+
+/// What kind of hazard `c` is, if it is one ([`text`]).
+fn hazard(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\n' | '\t' => return None,
+        '\u{0}'..='\u{1f}' | '\u{7f}' | '\u{80}'..='\u{9f}' => "control character",
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => "bidirectional control",
+        '\u{200e}' | '\u{200f}' | '\u{61c}' => "bidirectional mark",
+        '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' => "invisible character",
+        '\u{feff}' | '\u{ad}' | '\u{180e}' => "invisible character",
+        '\u{2028}' | '\u{2029}' => "line or paragraph separator",
+        _ => return None,
+    })
 }
 
 /// The page separator of a fuzz input (`fuzz/` and `tests/fuzz_regressions.rs`).
@@ -485,11 +509,52 @@ mod tests {
             assert!(e.contains(&format!("U+{:04X}", c as u32)), "{e}");
         }
         text("/// Café \u{65e5}\u{672c} \"q\"\tx\n").unwrap();
+        // Past the first chunks, after non-ASCII text, and in the last bytes.
+        let long = format!(
+            "{}\n{}é{}",
+            "a".repeat(200),
+            "b".repeat(130),
+            "c".repeat(70)
+        );
+        text(&long).unwrap();
+        for (src, at) in [
+            (format!("{long}\u{202e}"), "2:202:"),
+            (format!("{}\u{7}", "x".repeat(64)), "1:65:"),
+            (format!("{}é\u{7}", "x".repeat(63)), "1:65:"),
+            (format!("\n\n{}\u{2028}", "ü".repeat(40)), "3:41:"),
+        ] {
+            let e = text(&src).unwrap_err();
+            assert!(e.starts_with(at), "{at} {e}");
+        }
         let e = check("const A: &str = \"a\u{202e}b\";").unwrap_err();
         assert_eq!(
             e,
             "1:19: raw bidirectional control U+202E in generated source"
         );
+    }
+
+    /// The chunked scan finds what a plain scan, character by character, finds.
+    fn text_by_chars(src: &str) -> Result<(), String> {
+        for (line, text) in src.split('\n').enumerate() {
+            for (col, c) in text.chars().enumerate() {
+                if let Some(kind) = hazard(c) {
+                    let (line, col, code) = (line + 1, col + 1, c as u32);
+                    return Err(format!(
+                        "{line}:{col}: raw {kind} U+{code:04X} in generated source"
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn text_finds_what_a_scan_by_characters_finds(
+            src in "([a-z \"\n\t]{0,70}|[é\u{65e5}]|[\u{0}-\u{1f}\u{7f}-\u{a0}\u{202e}\u{2028}\u{feff}]{0,1}){0,12}"
+        ) {
+            proptest::prop_assert_eq!(text(&src), text_by_chars(&src));
+        }
     }
 
     fn set(files: &[(&str, &str)]) -> BTreeMap<String, String> {
