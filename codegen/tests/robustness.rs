@@ -7,7 +7,7 @@ mod common;
 
 use dataverse_codegen::diag::Severity;
 use dataverse_codegen::source::SourceFile;
-use dataverse_codegen::{check, generate, Options};
+use dataverse_codegen::{check, generate, render, Options};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -301,6 +301,43 @@ fn real_pages_generate_checked_code() {
         "only {generated} of {} sets generate",
         dirs.len()
     );
+}
+
+/// The unformatted output build scripts write (`Options::unformatted`) is the formatted output's
+/// code: formatting each of its files gives the formatted file, byte for byte.
+#[test]
+fn unformatted_output_is_the_formatted_code() {
+    let mut dirs: Vec<_> = ["pages", "tables", "collisions", "formats"]
+        .map(common::fixtures)
+        .into();
+    dirs.push(common::docs_in());
+    dirs.extend(common::corpus());
+    for dir in dirs.iter().filter(|d| d.is_dir()) {
+        let files = common::read(dir);
+        let Ok(formatted) = generate(&files, Options::default()) else {
+            continue;
+        };
+        let unformatted = Options {
+            unformatted: true,
+            ..Options::default()
+        };
+        let plain = generate(&files, unformatted).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            plain.files.keys().collect::<Vec<_>>(),
+            formatted.files.keys().collect::<Vec<_>>()
+        );
+        for (name, text) in &plain.files {
+            let code = text
+                .strip_prefix(render::HEADER)
+                .unwrap_or_else(|| panic!("{name}: no header"));
+            let again = render::pretty(code).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(
+                again == formatted.files[name],
+                "{}: {name} formats differently unformatted",
+                dir.display()
+            );
+        }
+    }
 }
 
 /// The slots cover the names of a real page: table, column and label.
