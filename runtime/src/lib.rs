@@ -2,7 +2,8 @@
 //! support the generated code builds on: how column values travel in Web API
 //! JSON ([`Wire`]), how records read and write rows without loss ([`Table`], [`Extra`]),
 //! collections and navigation ([`Page`], [`One`], [`Many`]), bodies ([`Body`]), choices
-//! ([`Choice`]) and activity parties ([`Party`]).
+//! ([`Choice`]), activity parties ([`Party`]) and typed queries rendered to HTTP requests
+//! ([`query()`], [`Query`], [`Filter`]).
 
 pub use chrono;
 pub use rust_decimal::Decimal;
@@ -16,6 +17,7 @@ pub mod column;
 pub mod json;
 pub mod page;
 pub mod party;
+pub mod query;
 pub mod record;
 pub mod schema;
 pub mod value;
@@ -28,6 +30,7 @@ pub use column::{access, kind, Column, ColumnInfo};
 pub use json::{decimal, Json};
 pub use page::{Expanded, Many, Navigation, One, Page};
 pub use party::Party;
+pub use query::{query, Filter, OrderBy, Query, QueryError};
 pub use record::{Extra, Lookup, ReadError, Reader, Table, Writer};
 pub use schema::{
     cascade, Action, CascadeConfiguration, CascadeType, Relationship, RelationshipKind,
