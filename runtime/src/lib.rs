@@ -6,6 +6,7 @@
 //! ([`query()`], [`Query`], [`Filter`]).
 
 pub use chrono;
+pub use http;
 pub use rust_decimal::Decimal;
 pub use serde;
 pub use serde_json;
