@@ -140,6 +140,18 @@ pub struct Nested<R, K, S = Open> {
 /// Only the parameters' names matter: `Send + Sync` whatever they are.
 type Marker<R, K, S> = fn() -> (R, K, S);
 
+impl<R, K, S> Clone for Nested<R, K, S> {
+    fn clone(&self) -> Self {
+        Nested::new(self.options.clone())
+    }
+}
+
+impl<R, K, S> std::fmt::Debug for Nested<R, K, S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Nested").field(&self.options).finish()
+    }
+}
+
 impl<R, K, S> Nested<R, K, S> {
     pub(crate) fn new(options: Options) -> Self {
         Nested {

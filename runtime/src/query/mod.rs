@@ -126,6 +126,32 @@ pub struct Query<T, L = limit::Unlimited> {
     marker: PhantomData<fn() -> (T, L)>,
 }
 
+impl<T, L> Clone for Query<T, L> {
+    fn clone(&self) -> Self {
+        Query {
+            options: self.options.clone(),
+            count: self.count,
+            page_size: self.page_size,
+            annotations: self.annotations.clone(),
+            no_cache: self.no_cache,
+            marker: PhantomData,
+        }
+    }
+}
+
+impl<T: Table, L> std::fmt::Debug for Query<T, L> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.path_and_query() {
+            Ok(url) => write!(f, "Query({url}")?,
+            Err(e) => write!(f, "Query({}: invalid: {e}", T::ENTITY_SET_NAME)?,
+        }
+        match self.prefer() {
+            Some(prefer) => write!(f, "; Prefer: {prefer})"),
+            None => f.write_str(")"),
+        }
+    }
+}
+
 /// A query of every row of table `T`, to narrow with [`Query`]'s methods.
 pub fn query<T: Table>() -> Query<T> {
     Query {

@@ -97,6 +97,11 @@ fn a_query_renders_every_option_in_one_order() {
          &$orderby=revenue%20desc,name%20asc&$top=3&$count=true"
     );
     assert_eq!(url(&query::<Row>()), "accounts");
+    let paged = query::<Row>().select(NAME).page_size(10);
+    assert_eq!(
+        format!("{:?}", paged.clone()),
+        "Query(accounts?$select=name; Prefer: odata.maxpagesize=10)"
+    );
 }
 
 #[test]
