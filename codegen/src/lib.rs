@@ -5,7 +5,9 @@
 //! ```text
 //! SourceFile --parse::page--> Page --model::lower--> PageFacts --model::merge--> Model
 //!   --model::validate--> (errors, or a Model whose every name follows Dataverse's rules)
-//!   --names::assign--> Names --emit::table--> String (Rust source) --render::pretty--> String
+//!   --resolve::table--> TablePlan (per generated table: what each column is on the wire)
+//!   --names::assign--> Names --emit::table--> String (Rust source)
+//!   --render::plain (build scripts) | render::pretty (syn + prettyplease)--> String
 //! ```
 //!
 //! Everything but [`io`] is free of file system access; the CLI and the build script read the
