@@ -7,7 +7,9 @@
 //! here is linear in the table: the navigation properties the relationships state are indexed
 //! once per table, not searched per lookup target.
 
-use crate::model::{Column, ColumnType, Model, RelationshipKind, Table};
+use crate::model::{
+    Column, ColumnType, Model, Relationship, RelationshipKey, RelationshipKind, Table,
+};
 use crate::webapi::{self, DateKind, Writable};
 use std::collections::BTreeMap;
 
@@ -102,16 +104,27 @@ pub struct TablePlan {
     pub parties_collection: Stated<String>,
     /// By column logical name.
     pub columns: BTreeMap<String, ColumnPlan>,
+    /// The navigation properties on this table's side of its relationships, by relationship.
+    pub navigation: BTreeMap<RelationshipKey, NavigationPlan>,
+}
+
+/// A navigation property of a table: where it leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NavigationPlan {
+    /// The relationship's schema name, as the docs write it.
+    pub relationship: String,
+    pub property: String,
+    /// The table at the other end (the table itself for a many-to-many with itself).
+    pub table: String,
+    /// That table's entity set.
+    pub entity_set: Stated<String>,
+    /// Collection-valued (one-to-many, many-to-many) rather than single-valued.
+    pub many: bool,
 }
 
 /// The plan of one table of the model.
 pub fn table(model: &Model, t: &Table) -> TablePlan {
-    let (set, stated) = model.entity_set(&t.logical_name);
-    let entity_set = if stated {
-        Stated::Stated(set)
-    } else {
-        Stated::Assumed(set)
-    };
+    let entity_set = stated_set(model, &t.logical_name);
     // The activity parties' collection: from the one-to-many relationship with
     // `activityparty`, else `<table>_activity_parties`.
     let parties = t.relationships.values().find_map(|r| {
@@ -140,10 +153,46 @@ pub fn table(model: &Model, t: &Table) -> TablePlan {
         .iter()
         .map(|(logical, c)| (logical.clone(), column(model, t, c, &navigation)))
         .collect();
+    let navigation = t
+        .relationships
+        .iter()
+        .filter_map(|(key, r)| Some((key.clone(), navigation_of(model, t, r)?)))
+        .collect();
     TablePlan {
         entity_set,
         parties_collection,
         columns,
+        navigation,
+    }
+}
+
+/// The navigation property a relationship states on this table's side, and where it leads.
+fn navigation_of(model: &Model, t: &Table, r: &Relationship) -> Option<NavigationPlan> {
+    let property = r.navigation_property.clone()?;
+    let other = match r.kind {
+        RelationshipKind::ManyToOne => r.referenced_entity.as_deref(),
+        RelationshipKind::OneToMany => r.referencing_entity.as_deref(),
+        RelationshipKind::ManyToMany => [&r.referenced_entity, &r.referencing_entity]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .find(|e| *e != t.logical_name)
+            .or(Some(t.logical_name.as_str())),
+    }?;
+    Some(NavigationPlan {
+        relationship: r.schema_name.clone(),
+        property,
+        table: other.to_string(),
+        entity_set: stated_set(model, other),
+        many: r.kind != RelationshipKind::ManyToOne,
+    })
+}
+
+/// A table's entity set: as its page states it, or Dataverse's default plural.
+fn stated_set(model: &Model, table: &str) -> Stated<String> {
+    match model.entity_set(table) {
+        (set, true) => Stated::Stated(set),
+        (set, false) => Stated::Assumed(set),
     }
 }
 
@@ -174,15 +223,10 @@ fn column(
                         }
                     })
                 };
-                let (set, stated) = model.entity_set(target);
                 TargetPlan {
                     table: target.clone(),
                     navigation: nav,
-                    entity_set: if stated {
-                        Stated::Stated(set)
-                    } else {
-                        Stated::Assumed(set)
-                    },
+                    entity_set: stated_set(model, target),
                 }
             })
             .collect()
@@ -257,6 +301,74 @@ pub fn repr(c: &Column) -> Repr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each navigation property leads to the table at the other end, single-valued only from
+    /// a many-to-one; a many-to-many with the table itself leads to the table; a relationship
+    /// that states no navigation property gives none.
+    #[test]
+    fn navigation_properties_lead_to_the_other_end() {
+        let rel = |name: &str, kind, from: &str, to: &str, nav: Option<&str>| Relationship {
+            schema_name: name.into(),
+            kind,
+            referenced_entity: Some(from.into()),
+            referenced_attribute: None,
+            referencing_entity: Some(to.into()),
+            referencing_attribute: None,
+            intersect_entity: None,
+            cascade: None,
+            navigation_property: nav.map(Into::into),
+            associated_menu: BTreeMap::new(),
+            origins: Default::default(),
+            at: None,
+        };
+        let mut t = Table {
+            logical_name: "sample_a".into(),
+            ..Table::default()
+        };
+        let mut model = Model::default();
+        let other = Table {
+            logical_name: "sample_city".into(),
+            entity_set_name: Some("sample_towns".into()),
+            ..Table::default()
+        };
+        model.tables.insert(other.logical_name.clone(), other);
+        use RelationshipKind::*;
+        for r in [
+            rel("m1", ManyToOne, "sample_city", "sample_a", Some("m1_nav")),
+            rel("o1", OneToMany, "sample_a", "sample_party", Some("o1_nav")),
+            rel("mm", ManyToMany, "sample_a", "sample_a", Some("mm_nav")),
+            rel(
+                "mm2",
+                ManyToMany,
+                "sample_city",
+                "sample_a",
+                Some("mm2_nav"),
+            ),
+            rel("none", OneToMany, "sample_a", "sample_city", None),
+        ] {
+            t.relationships.insert((r.schema_name.clone(), r.kind), r);
+        }
+        let plan = table(&model, &t);
+        let nav = |name: &str, kind| plan.navigation.get(&(name.to_string(), kind));
+        let m1 = nav("m1", ManyToOne).expect("m1");
+        assert_eq!(
+            (m1.property.as_str(), m1.table.as_str(), m1.many),
+            ("m1_nav", "sample_city", false)
+        );
+        assert_eq!(m1.entity_set, Stated::Stated("sample_towns".to_string()));
+        assert_eq!(m1.relationship, "m1");
+        let o1 = nav("o1", OneToMany).expect("o1");
+        assert_eq!((o1.table.as_str(), o1.many), ("sample_party", true));
+        assert_eq!(o1.entity_set, Stated::Assumed("sample_parties".to_string()));
+        let mm = nav("mm", ManyToMany).expect("mm");
+        assert_eq!((mm.table.as_str(), mm.many), ("sample_a", true));
+        assert_eq!(
+            nav("mm2", ManyToMany).map(|n| n.table.as_str()),
+            Some("sample_city")
+        );
+        assert!(nav("none", OneToMany).is_none());
+        assert_eq!(plan.navigation.len(), 4);
+    }
 
     /// A lookup with no listed target reads as an `EntityReference` and cannot be written (no
     /// navigation property to bind); a File column's content has its own requests.

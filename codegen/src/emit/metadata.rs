@@ -5,7 +5,7 @@ use super::*;
 
 /// `navigation`: one typed constant per navigation property the relationships state, for
 /// `$expand`, reading expanded rows, binds and deep insert.
-pub(crate) fn navigation(c: &mut Code, model: &Model, names: &Names, t: &Table, n: &TableNames) {
+pub(crate) fn navigation(c: &mut Code, plan: &TablePlan, names: &Names, n: &TableNames) {
     let record = &n.record;
     c.block(
         format_args!(
@@ -19,41 +19,27 @@ pub type Many<R> = rt::Many<{record}, R>;
 "
         ),
         |c| {
-            for (key, r) in &t.relationships {
+            for (key, nav) in &plan.navigation {
                 let Some(id) = n.navigation.get(key) else {
                     continue;
                 };
-                let Some(nav) = r.navigation_property.as_deref() else {
-                    continue;
-                };
-                let other = match r.kind {
-                    RelationshipKind::ManyToOne => r.referenced_entity.as_deref(),
-                    RelationshipKind::OneToMany => r.referencing_entity.as_deref(),
-                    RelationshipKind::ManyToMany => [&r.referenced_entity, &r.referencing_entity]
-                        .into_iter()
-                        .flatten()
-                        .map(String::as_str)
-                        .find(|e| *e != t.logical_name)
-                        .or(Some(t.logical_name.as_str())),
-                };
-                let Some(other) = other else {
-                    continue;
-                };
-                let (set, _) = model.entity_set(other);
-                let (handle, rows) = match r.kind {
-                    RelationshipKind::ManyToOne => ("One", "row"),
-                    _ => ("Many", "rows"),
+                let (other, property) = (&nav.table, &nav.property);
+                let (handle, rows) = if nav.many {
+                    ("Many", "rows")
+                } else {
+                    ("One", "row")
                 };
                 c.doc(format_args!(
-                    "The `{other}` {rows} of `{nav}` (relationship `{}`).",
-                    r.schema_name
+                    "The `{other}` {rows} of `{property}` (relationship `{}`).",
+                    nav.relationship
                 ));
                 write!(c, "pub const {id}: {handle}<");
                 match names.tables.get(other) {
                     Some(tn) => write!(c, "crate::records::{}", tn.module),
                     None => c.push_str("rt::Json"),
                 }
-                writeln!(c, "> = {handle}::new({}, {});", Lit(nav), Lit(&set));
+                let set = nav.entity_set.value();
+                writeln!(c, "> = {handle}::new({}, {});", Lit(property), Lit(set));
             }
         },
         "}\n",

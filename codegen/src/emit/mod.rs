@@ -171,7 +171,7 @@ pub fn table(
     writeln!(c, "pub const ENTITY_SET_NAME: &str = {};", Lit(set));
     record(&mut c, t, n, plan);
     columns(&mut c, t, n, plan);
-    navigation(&mut c, model, names, t, n);
+    navigation(&mut c, plan, names, n);
     relationships(&mut c, t, n);
     for (col, cn) in columns_with_names(t, n) {
         choice_enum(&mut c, col, cn);

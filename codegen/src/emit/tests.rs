@@ -59,13 +59,8 @@ fn many_to_many_navigation_targets_the_other_end() {
     model.tables.insert("sample_b".into(), b);
     let names = crate::names::assign(&model, &crate::names::NamesLock::default()).names;
     let mut code = super::Code::default();
-    navigation(
-        &mut code,
-        &model,
-        &names,
-        &model.tables["sample_a"],
-        &names.tables["sample_a"],
-    );
+    let plan = crate::resolve::table(&model, &model.tables["sample_a"]);
+    navigation(&mut code, &plan, &names, &names.tables["sample_a"]);
     let text = code.into_string().replace(' ', "");
     for want in [
         "SAMPLE_A_B_NAV:Many<crate::records::sample_b>",
