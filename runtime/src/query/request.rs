@@ -333,10 +333,7 @@ impl<R> Page<R> {
         &self,
         previous: &http::Request<B>,
     ) -> Result<Option<http::Request<Vec<u8>>>, QueryError> {
-        self.next_link
-            .as_deref()
-            .map(|link| follow(link, previous))
-            .transpose()
+        next(self.next_link.as_deref(), previous)
     }
 }
 
@@ -347,9 +344,14 @@ impl<R> Expanded<R> {
         &self,
         previous: &http::Request<B>,
     ) -> Result<Option<http::Request<Vec<u8>>>, QueryError> {
-        self.next_link
-            .as_deref()
-            .map(|link| follow(link, previous))
-            .transpose()
+        next(self.next_link.as_deref(), previous)
     }
+}
+
+/// The request following `link` (none: the last page) with `previous`'s headers.
+fn next<B>(
+    link: Option<&str>,
+    previous: &http::Request<B>,
+) -> Result<Option<http::Request<Vec<u8>>>, QueryError> {
+    link.map(|link| follow(link, previous)).transpose()
 }
