@@ -20,7 +20,7 @@ pub fn file(src: &str) -> Result<(), String> {
     text(src)
 }
 
-/// Every file passes [`file`], every file name is one the writer accepts
+/// Every file passes [`file()`], every file name is one the writer accepts
 /// ([`crate::io::is_plain_file_name`]: lower-case, so distinct in any letter case too), and the
 /// index ([`INDEX_FILE`]) includes every other file exactly once, from a module whose name the
 /// crate root does not already have ([`ROOT_ITEMS`]; only the choices module may take its own).

@@ -55,7 +55,7 @@ pub struct Options {
     /// [`names::LOCK_FILE`]): every item still in the docs keeps its recorded name, and new
     /// items never take one. `NamesLock::default()` records nothing: names as without a lock.
     /// With [`Options::tables`], the lock's entries of the tables not generated are kept as
-    /// they are ([`names::AssignOptions::keep_absent`]).
+    /// they are ([`names::AssignOptions::only`]).
     pub names: names::NamesLock,
     /// Drop the choice values the docs no longer list from the lock (and from the code)
     /// instead of keeping them one more release as deprecated constants: `generate --prune`,
@@ -127,7 +127,7 @@ pub struct Generated {
     /// diagnostics, so `strict` does not count them. [`skipped_note`] is their one-line summary.
     pub skipped: Vec<Skipped>,
     /// Informational notes, one per table that had older copies of a product's page (see
-    /// [`older_copies`]): not diagnostics, so `strict` does not count them.
+    /// `older_copies`): not diagnostics, so `strict` does not count them.
     pub notes: Vec<String>,
     /// The names lock of this output: write it (with [`names::NamesLock::render`]) where
     /// [`Options::names`] came from to keep these names. The build script never writes it.

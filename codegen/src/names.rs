@@ -11,7 +11,7 @@
 //!
 //! Every scope of the generated code (the crate root's modules and files, each module's types,
 //! each struct's fields, each type's methods and constants, each enum's variants) claims its
-//! names from one [`Namespace`], pre-loaded with the names the generated code itself uses
+//! names from one `Namespace`, pre-loaded with the names the generated code itself uses
 //! there, so no two items of a scope can ever share a name. Generated code names the standard
 //! library by absolute paths (`::core::option::Option`), so a table or type may take any name.
 //!
@@ -123,7 +123,7 @@ pub struct TargetNames {
 pub struct Assigned {
     pub names: Names,
     /// The lock to keep these names: exactly the names of the model's items, the removed choice
-    /// values still kept (marked removed), and with [`AssignOptions::keep_absent`] the lock's
+    /// values still kept (marked removed), and with [`AssignOptions::only`] the lock's
     /// entries of tables and global choices the model does not have.
     pub lock: NamesLock,
     /// Recorded names that could not be kept, in item order (as the lock's lines).

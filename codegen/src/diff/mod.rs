@@ -13,7 +13,7 @@
 //! [`Axis::Api`] (does code written against the old bindings still compile?), [`Axis::Wire`]
 //! (do its requests and responses still work?), [`Axis::Behaviour`] (same code, different effect
 //! on data), with a [`Level`]: `error` breaks, `warning` may break (the docs lack what is needed
-//! to decide), `info` is additive, `doc` is prose only. The rules are in [`classify`], one
+//! to decide), `info` is additive, `doc` is prose only. The rules are in `classify`, one
 //! function per kind, each with its reason.
 
 pub mod allow;

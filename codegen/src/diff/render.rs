@@ -120,7 +120,7 @@ fn cell(v: &str) -> String {
 }
 
 /// A pull request comment: the counts, then one table per level, errors first; a level with
-/// more than [`OPEN_ROWS`] changes is folded.
+/// more than `OPEN_ROWS` changes is folded.
 pub fn markdown(report: &Report, show: Show) -> String {
     let mut out = String::from("### Dataverse schema changes\n\n");
     if report.changes.is_empty() {

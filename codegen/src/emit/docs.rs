@@ -46,7 +46,7 @@ pub fn docs(lines: &[String]) -> Docs<'_> {
 }
 
 /// [`docs`]: writes `#[doc = " line"]` per line (`#[doc = ""]` for an empty one), each
-/// written by [`write_doc`] as the text of a string literal ([`LitText`]).
+/// written by `write_doc` as the text of a string literal (`LitText`).
 #[derive(Debug, Clone, Copy)]
 pub struct Docs<'a>(&'a [String]);
 
