@@ -69,14 +69,24 @@ mod compare;
 mod expand;
 mod filter;
 mod functions;
+mod key;
 mod literal;
+mod prepared;
 mod request;
+mod write;
 
 pub use compare::OrderBy;
 pub use expand::{state, Expandable, Nested, Selection};
 pub use filter::Filter;
+pub use key::{ContentId, Key, Row};
 pub use literal::{quote, Dated, Identifier, IntoLiteral, IntoOperand, Literal, Operand, Ordered};
+pub use prepared::{Change, IntoEtag, Operation, Prepared, WriteError};
 pub use request::{QueryError, MAX_EXPANSIONS, MAX_PAGE_SIZE, MAX_URL_LENGTH};
+pub use write::{
+    associate, clear_reference, create, create_related, delete, disassociate, retrieve,
+    set_reference, update, upsert, CreateRequest, DeleteRequest, RefRequest, Related,
+    RetrieveRequest, UpdateRequest,
+};
 
 use crate::page::One;
 use crate::record::Table;

@@ -269,7 +269,7 @@ impl<T: Table, L> Query<T, L> {
 
 /// Refuses a base URL that is not an absolute `http(s)` URL ending with `/` without query or
 /// fragment.
-fn check_base(url: &str) -> Result<(), QueryError> {
+pub(super) fn check_base(url: &str) -> Result<(), QueryError> {
     let fail = |reason| {
         Err(QueryError::BaseUrl {
             url: url.to_string(),

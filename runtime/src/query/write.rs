@@ -1,0 +1,439 @@
+//! Writes and single-row requests as values (Microsoft Learn, "Create a table row", "Update
+//! and delete table rows", "Use alternate keys", "Upsert a table row", "Perform conditional
+//! operations", "Associate and disassociate table rows"): each renders to an
+//! [`http::Request`] with [`Operation::to_request`], or goes into a [`Batch`](super::Batch).
+//!
+//! ```
+//! # use dataverse_runtime::{self as rt, Column, One, ReadError, Reader, Table, Writer};
+//! # #[derive(Debug)] pub struct Account;
+//! # impl Table for Account {
+//! #     const LOGICAL_NAME: &'static str = "account";
+//! #     const ENTITY_SET_NAME: &'static str = "accounts";
+//! #     fn read(_: &mut Reader) -> Result<Self, ReadError> { Ok(Account) }
+//! #     fn write<'a>(&'a self, _: &mut Writer<'a>) {}
+//! # }
+//! # const NAME: Column<Account, String> = Column::new("name");
+//! # fn main() -> Result<(), rt::query::WriteError> {
+//! use dataverse_runtime::query::{create, update, Operation};
+//! use dataverse_runtime::{Body, Uuid};
+//!
+//! let base = "https://org.crm.dynamics.com/api/data/v9.2/";
+//! let post = create(Body::<Account>::new().set(NAME, "Contoso"))
+//!     .select(NAME)
+//!     .to_request(base)?;
+//! assert_eq!(post.uri(), "https://org.crm.dynamics.com/api/data/v9.2/accounts?$select=name");
+//! assert_eq!(post.headers()["prefer"], "return=representation");
+//!
+//! let etag = Some(r#"W/"470867""#.to_string()); // a record's `etag` field
+//! let patch = update(Uuid::nil(), Body::<Account, rt::Update>::new().set(NAME, "Fabrikam"))
+//!     .if_match(&etag)
+//!     .to_request(base)?;
+//! assert_eq!(patch.method(), "PATCH");
+//! assert_eq!(patch.headers()["if-match"], r#"W/"470867""#);
+//! # Ok(())
+//! # }
+//! ```
+
+use super::expand::{Expandable, Nested, Selection};
+use super::key::{ContentId, Row, Target};
+use super::prepared::{Change, Condition, IntoEtag, Operation, Payload, Prepared, WriteError};
+use super::{query, Query};
+use crate::body::{Body, Create, Update};
+use crate::page::{Many, One};
+use crate::record::Table;
+use crate::Uuid;
+use http::Method;
+
+/// What a request returns: `$select`/`$expand` and annotations, held as a [`Query`] whose
+/// options the request's URL carries.
+struct Returning<T> {
+    query: Query<T>,
+    /// `Prefer: return=representation` (a create or update returns nothing without it).
+    representation: bool,
+}
+
+impl<T: Table> Returning<T> {
+    fn new() -> Self {
+        Returning {
+            query: query(),
+            representation: false,
+        }
+    }
+
+    /// `?$select=...&$expand=...` (or nothing) and the `Prefer` values.
+    fn render(&self, write: bool) -> Result<(String, Option<String>), WriteError> {
+        let url = self.query.path_and_query()?;
+        let options = url
+            .find('?')
+            .map(|i| url[i..].to_string())
+            .unwrap_or_default();
+        let mut prefer = Vec::new();
+        if write && self.representation {
+            prefer.push("return=representation".to_string());
+        }
+        prefer.extend(self.query.prefer());
+        Ok((options, (!prefer.is_empty()).then(|| prefer.join(", "))))
+    }
+}
+
+impl<T> Clone for Returning<T> {
+    fn clone(&self) -> Self {
+        Returning {
+            query: self.query.clone(),
+            representation: self.representation,
+        }
+    }
+}
+
+/// The `$select`, `$expand` and annotation methods of a request returning a row of `T`.
+macro_rules! returning {
+    ($ty:ident, $what:literal) => {
+        impl<T: Table> $ty<T> {
+            #[doc = concat!("`$select`: the columns ", $what, " (a descriptor or a tuple of them).")]
+            pub fn select(mut self, columns: impl Selection<T>) -> Self {
+                self.returning.representation = true;
+                self.returning.query = self.returning.query.select(columns);
+                self
+            }
+
+            #[doc = concat!("`$expand` a navigation property of the row ", $what, " (`|n| n` for no options).")]
+            pub fn expand<N, F, S>(mut self, navigation: N, options: F) -> Self
+            where
+                N: Expandable<T>,
+                F: FnOnce(Nested<N::Target, N::Kind>) -> Nested<N::Target, N::Kind, S>,
+            {
+                self.returning.representation = true;
+                self.returning.query = self.returning.query.expand(navigation, options);
+                self
+            }
+
+            /// `Prefer: odata.include-annotations="OData.Community.Display.V1.FormattedValue"`.
+            pub fn formatted_values(mut self) -> Self {
+                self.returning.query = self.returning.query.formatted_values();
+                self
+            }
+        }
+    };
+}
+
+/// `POST <entity set>` (or `POST <row>/<collection>`): creates a row from a create body.
+/// See [`create`].
+pub struct CreateRequest<T> {
+    target: Target,
+    body: Body<T, Create>,
+    returning: Returning<T>,
+}
+
+/// Creates a row: `POST accounts` with the body's JSON (`Content-Type: application/json`).
+/// [`select`](CreateRequest::select) or [`return_representation`](CreateRequest::return_representation)
+/// ask for the created row back (`Prefer: return=representation`).
+pub fn create<T: Table>(body: Body<T, Create>) -> CreateRequest<T> {
+    CreateRequest {
+        target: Target::Path(super::request::encode(T::ENTITY_SET_NAME)),
+        body,
+        returning: Returning::new(),
+    }
+}
+
+/// Creates a row related to `row` through a collection-valued navigation property:
+/// `POST accounts(<id>)/Account_Tasks` (or `POST $1/Account_Tasks` in a change set).
+pub fn create_related<S: Table, R: Table>(
+    row: impl Into<Row<S>>,
+    navigation: Many<S, R>,
+    body: Body<R, Create>,
+) -> CreateRequest<R> {
+    CreateRequest {
+        target: row.into().target(&format!("/{}", navigation.name)),
+        body,
+        returning: Returning::new(),
+    }
+}
+
+impl<T: Table> CreateRequest<T> {
+    /// `Prefer: return=representation`: the created row comes back (`201 Created`), every
+    /// column unless [`select`](CreateRequest::select) says which.
+    pub fn return_representation(mut self) -> Self {
+        self.returning.representation = true;
+        self
+    }
+}
+
+returning!(CreateRequest, "of the created row to return");
+
+impl<T: Table> Operation for CreateRequest<T> {
+    fn prepare(&self) -> Result<Prepared, WriteError> {
+        let (options, prefer) = self.returning.render(true)?;
+        let target = match self.target.clone() {
+            Target::Path(path) => Target::Path(path + &options),
+            Target::Created(c, suffix) => Target::Created(c, suffix + &options),
+        };
+        let body = Payload::Json(self.body.to_json()?);
+        Ok(Prepared::new(Method::POST, target, body).header("Prefer", prefer))
+    }
+}
+
+impl<T: Table> Change for CreateRequest<T> {}
+
+/// `PATCH <row>`: an update or an upsert. See [`update`] and [`upsert`].
+pub struct UpdateRequest<T> {
+    row: Row<T>,
+    body: Result<String, crate::BodyError>,
+    condition: Condition,
+    returning: Returning<T>,
+}
+
+/// Updates a row: `PATCH accounts(<id>)` with the update body. Without a condition a `PATCH`
+/// of a row that does not exist creates it (an upsert): [`update_only`](UpdateRequest::update_only)
+/// (`If-Match: *`) prevents that, [`if_match`](UpdateRequest::if_match) updates only the
+/// version read (optimistic concurrency: `412 Precondition Failed` otherwise).
+pub fn update<T: Table>(row: impl Into<Row<T>>, body: Body<T, Update>) -> UpdateRequest<T> {
+    upsert(row, body)
+}
+
+/// Upserts a row: `PATCH accounts(<id>)` or by alternate key
+/// (`PATCH accounts(accountnumber='ABC')`), creating the row when there is none. The body may
+/// be a create or an update body. [`create_only`](UpdateRequest::create_only)
+/// (`If-None-Match: *`) prevents the update, [`update_only`](UpdateRequest::update_only)
+/// (`If-Match: *`) the create.
+pub fn upsert<T: Table, M>(row: impl Into<Row<T>>, body: Body<T, M>) -> UpdateRequest<T> {
+    UpdateRequest {
+        row: row.into(),
+        body: body.to_json(),
+        condition: Condition::None,
+        returning: Returning::new(),
+    }
+}
+
+impl<T: Table> UpdateRequest<T> {
+    /// `If-Match: <etag>`: only if the row is still the version read (`&record.etag`);
+    /// otherwise `412 Precondition Failed`.
+    pub fn if_match(mut self, etag: impl IntoEtag) -> Self {
+        self.condition = Condition::IfMatch(etag.into_etag());
+        self
+    }
+
+    /// `If-Match: *`: update only, never create ("Prevent create in upsert").
+    pub fn update_only(mut self) -> Self {
+        self.condition = Condition::IfMatch(Some("*".to_string()));
+        self
+    }
+
+    /// `If-None-Match: *`: create only, never update ("Prevent update in upsert").
+    pub fn create_only(mut self) -> Self {
+        self.condition = Condition::IfNoneMatch(Some("*".to_string()));
+        self
+    }
+
+    /// `Prefer: return=representation`: the updated row comes back (`200 OK`).
+    pub fn return_representation(mut self) -> Self {
+        self.returning.representation = true;
+        self
+    }
+}
+
+returning!(UpdateRequest, "of the updated row to return");
+
+impl<T: Table> Operation for UpdateRequest<T> {
+    fn prepare(&self) -> Result<Prepared, WriteError> {
+        let (options, prefer) = self.returning.render(true)?;
+        let body = Payload::Json(self.body.clone()?);
+        let prepared = Prepared::new(Method::PATCH, self.row.target(&options), body);
+        self.condition.apply(prepared.header("Prefer", prefer))
+    }
+}
+
+impl<T: Table> Change for UpdateRequest<T> {}
+
+/// `DELETE <row>`. See [`delete`].
+pub struct DeleteRequest<T> {
+    row: Row<T>,
+    condition: Condition,
+}
+
+/// Deletes a row: `DELETE accounts(<id>)` (or by alternate key).
+pub fn delete<T: Table>(row: impl Into<Row<T>>) -> DeleteRequest<T> {
+    DeleteRequest {
+        row: row.into(),
+        condition: Condition::None,
+    }
+}
+
+impl<T: Table> DeleteRequest<T> {
+    /// `If-Match: <etag>`: only if the row is still the version read; otherwise
+    /// `412 Precondition Failed`.
+    pub fn if_match(mut self, etag: impl IntoEtag) -> Self {
+        self.condition = Condition::IfMatch(etag.into_etag());
+        self
+    }
+}
+
+impl<T: Table> Operation for DeleteRequest<T> {
+    fn prepare(&self) -> Result<Prepared, WriteError> {
+        let prepared = Prepared::new(Method::DELETE, self.row.target(""), Payload::None);
+        self.condition.apply(prepared)
+    }
+}
+
+impl<T: Table> Change for DeleteRequest<T> {}
+
+/// `GET <row>?$select=...&$expand=...`. See [`retrieve`].
+pub struct RetrieveRequest<T> {
+    row: Row<T>,
+    condition: Condition,
+    returning: Returning<T>,
+}
+
+/// Retrieves one row: `GET accounts(<id>)?$select=name` (or by alternate key); read the
+/// response with [`from_slice`](crate::from_slice) into the record.
+pub fn retrieve<T: Table>(row: impl Into<Row<T>>) -> RetrieveRequest<T> {
+    RetrieveRequest {
+        row: row.into(),
+        condition: Condition::None,
+        returning: Returning::new(),
+    }
+}
+
+impl<T: Table> RetrieveRequest<T> {
+    /// `If-None-Match: <etag>`: the row only if it changed since the version read; a
+    /// `304 Not Modified` with no body says it did not.
+    pub fn if_none_match(mut self, etag: impl IntoEtag) -> Self {
+        self.condition = Condition::IfNoneMatch(etag.into_etag());
+        self
+    }
+}
+
+returning!(RetrieveRequest, "to return");
+
+impl<T: Table> Operation for RetrieveRequest<T> {
+    fn prepare(&self) -> Result<Prepared, WriteError> {
+        let (options, prefer) = self.returning.render(false)?;
+        let prepared = Prepared::new(Method::GET, self.row.target(&options), Payload::None);
+        self.condition.apply(prepared.header("Prefer", prefer))
+    }
+}
+
+impl<T: Table, L> Operation for Query<T, L> {
+    fn prepare(&self) -> Result<Prepared, WriteError> {
+        let target = Target::Path(self.path_and_query()?);
+        let no_cache = self.no_cache.then(|| "null".to_string());
+        Ok(Prepared::new(Method::GET, target, Payload::None)
+            .header("Prefer", self.prefer())
+            .header("If-None-Match", no_cache))
+    }
+}
+
+/// A related row named by its id, or by the `Content-ID` of the change-set request that
+/// created it (`$2`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Related {
+    /// The row's id.
+    Id(Uuid),
+    /// `$2`.
+    Created(ContentId),
+}
+
+impl From<Uuid> for Related {
+    fn from(id: Uuid) -> Self {
+        Related::Id(id)
+    }
+}
+
+impl From<ContentId> for Related {
+    fn from(id: ContentId) -> Self {
+        Related::Created(id)
+    }
+}
+
+impl Related {
+    fn target(self, entity_set: &str) -> Target {
+        match self {
+            Related::Id(id) => {
+                Target::Path(format!("{}({id})", super::request::encode(entity_set)))
+            }
+            Related::Created(c) => Target::Created(c, String::new()),
+        }
+    }
+}
+
+/// A `$ref` request: associates or disassociates rows. See [`associate`], [`disassociate`],
+/// [`set_reference`], [`clear_reference`].
+#[derive(Debug, Clone)]
+pub struct RefRequest {
+    method: Method,
+    target: Target,
+    payload: Payload,
+}
+
+/// Associates a row through a collection-valued navigation property:
+/// `POST accounts(<id>)/Account_Tasks/$ref` with `{"@odata.id": "<root>tasks(<other>)"}`.
+pub fn associate<S: Table, R>(
+    row: impl Into<Row<S>>,
+    navigation: Many<S, R>,
+    other: impl Into<Related>,
+) -> RefRequest {
+    RefRequest {
+        method: Method::POST,
+        target: row.into().target(&format!("/{}/$ref", navigation.name)),
+        payload: Payload::Reference(other.into().target(navigation.entity_set)),
+    }
+}
+
+/// Disassociates a row from a collection-valued navigation property:
+/// `DELETE accounts(<id>)/Account_Tasks(<other>)/$ref`.
+pub fn disassociate<S: Table, R>(
+    row: impl Into<Row<S>>,
+    navigation: Many<S, R>,
+    other: Uuid,
+) -> RefRequest {
+    RefRequest {
+        method: Method::DELETE,
+        target: row
+            .into()
+            .target(&format!("/{}({other})/$ref", navigation.name)),
+        payload: Payload::None,
+    }
+}
+
+/// Sets a single-valued navigation property: `PUT accounts(<id>)/primarycontactid/$ref` with
+/// `{"@odata.id": "<root>contacts(<other>)"}`.
+pub fn set_reference<S: Table, R>(
+    row: impl Into<Row<S>>,
+    navigation: One<S, R>,
+    other: impl Into<Related>,
+) -> RefRequest {
+    RefRequest {
+        method: Method::PUT,
+        target: row.into().target(&format!("/{}/$ref", navigation.name)),
+        payload: Payload::Reference(other.into().target(navigation.entity_set)),
+    }
+}
+
+/// Clears a single-valued navigation property: `DELETE accounts(<id>)/primarycontactid/$ref`.
+pub fn clear_reference<S: Table, R>(row: impl Into<Row<S>>, navigation: One<S, R>) -> RefRequest {
+    RefRequest {
+        method: Method::DELETE,
+        target: row.into().target(&format!("/{}/$ref", navigation.name)),
+        payload: Payload::None,
+    }
+}
+
+impl Operation for RefRequest {
+    fn prepare(&self) -> Result<Prepared, WriteError> {
+        Ok(Prepared::new(
+            self.method.clone(),
+            self.target.clone(),
+            self.payload.clone(),
+        ))
+    }
+}
+
+impl Change for RefRequest {}
+
+impl<T, M> Body<T, M> {
+    /// Binds a single-valued navigation property to the row a request earlier in the same
+    /// `$batch` change set created: `"primarycontactid@odata.bind": "$1"`.
+    pub fn bind_created<R>(self, navigation: One<T, R>, created: ContentId) -> Self {
+        let key = format!("{}@odata.bind", navigation.name);
+        self.raw(&key, &created.reference())
+    }
+}
