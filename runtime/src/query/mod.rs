@@ -65,6 +65,7 @@
 //!
 #![doc = include_str!("refused.md")]
 
+mod batch;
 mod compare;
 mod expand;
 mod filter;
@@ -73,8 +74,10 @@ mod key;
 mod literal;
 mod prepared;
 mod request;
+mod response;
 mod write;
 
+pub use batch::{Batch, ChangeSet, MAX_BATCH_REQUESTS, MAX_BATCH_URL_LENGTH};
 pub use compare::OrderBy;
 pub use expand::{state, Expandable, Nested, Selection};
 pub use filter::Filter;
@@ -82,6 +85,7 @@ pub use key::{ContentId, Key, Row};
 pub use literal::{quote, Dated, Identifier, IntoLiteral, IntoOperand, Literal, Operand, Ordered};
 pub use prepared::{Change, IntoEtag, Operation, Prepared, WriteError};
 pub use request::{QueryError, MAX_EXPANSIONS, MAX_PAGE_SIZE, MAX_URL_LENGTH};
+pub use response::{BatchError, BatchItem, BatchResponse, PartResponse};
 pub use write::{
     associate, clear_reference, create, create_related, delete, disassociate, retrieve,
     set_reference, update, upsert, CreateRequest, DeleteRequest, RefRequest, Related,
