@@ -349,4 +349,8 @@ mod tests;
 #[cfg(test)]
 mod tests_literal;
 #[cfg(test)]
+mod tests_response;
+#[cfg(test)]
 mod tests_rules;
+#[cfg(test)]
+mod tests_write;
