@@ -1,61 +1,6 @@
 //! `$batch`: requests and change sets packed into one `multipart/mixed` `POST` (Microsoft
 //! Learn, "Execute batch operations using the Web API"); the response is split back with
 //! [`BatchResponse`](super::BatchResponse).
-//!
-//! ```
-//! # use dataverse_runtime::{self as rt, Column, One, ReadError, Reader, Table, Writer};
-//! # macro_rules! table { ($t:ident, $n:literal, $s:literal) => {
-//! #     #[derive(Debug)] pub struct $t;
-//! #     impl Table for $t {
-//! #         const LOGICAL_NAME: &'static str = $n;
-//! #         const ENTITY_SET_NAME: &'static str = $s;
-//! #         fn read(_: &mut Reader) -> Result<Self, ReadError> { Ok($t) }
-//! #         fn write<'a>(&'a self, _: &mut Writer<'a>) {}
-//! #     }
-//! # } }
-//! # table!(Account, "account", "accounts");
-//! # table!(Contact, "contact", "contacts");
-//! # const NAME: Column<Account, String> = Column::new("name");
-//! # const FIRSTNAME: Column<Contact, String> = Column::new("firstname");
-//! # const PRIMARYCONTACTID: One<Account, Contact> = One::new("primarycontactid", "contacts");
-//! # fn main() -> Result<(), rt::query::WriteError> {
-//! use dataverse_runtime::query::{create, query, Batch};
-//! use dataverse_runtime::Body;
-//!
-//! let request = Batch::with_id("AAA123")
-//!     .change_set(|set| {
-//!         let contact = set.add(create(Body::<Contact>::new().set(FIRSTNAME, "Jo")));
-//!         set.add(create(
-//!             Body::<Account>::new().set(NAME, "Contoso").bind_created(PRIMARYCONTACTID, contact),
-//!         ));
-//!     })
-//!     .request(query::<Account>().select(NAME).top(1))
-//!     .to_request("https://org.crm.dynamics.com/api/data/v9.2/")?;
-//! assert_eq!(request.uri(), "https://org.crm.dynamics.com/api/data/v9.2/$batch");
-//! assert_eq!(request.headers()["content-type"], "multipart/mixed; boundary=batch_AAA123");
-//! let body = String::from_utf8(request.into_body()).unwrap();
-//! assert!(body.contains("Content-ID: 2\r\n\r\nPOST /api/data/v9.2/accounts HTTP/1.1\r\n"));
-//! assert!(body.contains(r#""primarycontactid@odata.bind":"$1""#));
-//! # Ok(())
-//! # }
-//! ```
-//!
-//! A change set takes only writes ([`Change`]): a `GET` in one does not compile.
-//!
-//! ```compile_fail,E0277
-//! # use dataverse_runtime::{self as rt, ReadError, Reader, Table, Writer};
-//! # #[derive(Debug)] pub struct Account;
-//! # impl Table for Account {
-//! #     const LOGICAL_NAME: &'static str = "account";
-//! #     const ENTITY_SET_NAME: &'static str = "accounts";
-//! #     fn read(_: &mut Reader) -> Result<Self, ReadError> { Ok(Account) }
-//! #     fn write<'a>(&'a self, _: &mut Writer<'a>) {}
-//! # }
-//! use dataverse_runtime::query::{query, Batch};
-//! let _ = Batch::new().change_set(|set| {
-//!     set.add(query::<Account>());
-//! });
-//! ```
 
 use super::key::{ContentId, Target};
 use super::prepared::{references, Change, Operation, Prepared, WriteError};
@@ -74,8 +19,64 @@ const CRLF: &str = "\r\n";
 /// The ids of batches made with [`Batch::new`].
 static NEXT_BATCH: AtomicU64 = AtomicU64::new(1);
 
-/// A `$batch` request: requests on their own and change sets, in order. See the
-/// [module documentation](self).
+/// A `$batch` request: requests on their own and change sets, in order, rendered as one
+/// `multipart/mixed` `POST <root>$batch`; split its response with
+/// [`BatchResponse`](super::BatchResponse).
+///
+/// ```
+/// # use dataverse_runtime::{self as rt, Column, One, ReadError, Reader, Table, Writer};
+/// # macro_rules! table { ($t:ident, $n:literal, $s:literal) => {
+/// #     #[derive(Debug)] pub struct $t;
+/// #     impl Table for $t {
+/// #         const LOGICAL_NAME: &'static str = $n;
+/// #         const ENTITY_SET_NAME: &'static str = $s;
+/// #         fn read(_: &mut Reader) -> Result<Self, ReadError> { Ok($t) }
+/// #         fn write<'a>(&'a self, _: &mut Writer<'a>) {}
+/// #     }
+/// # } }
+/// # table!(Account, "account", "accounts");
+/// # table!(Contact, "contact", "contacts");
+/// # const NAME: Column<Account, String> = Column::new("name");
+/// # const FIRSTNAME: Column<Contact, String> = Column::new("firstname");
+/// # const PRIMARYCONTACTID: One<Account, Contact> = One::new("primarycontactid", "contacts");
+/// # fn main() -> Result<(), rt::query::WriteError> {
+/// use dataverse_runtime::query::{create, query, Batch};
+/// use dataverse_runtime::Body;
+///
+/// let request = Batch::with_id("AAA123")
+///     .change_set(|set| {
+///         let contact = set.add(create(Body::<Contact>::new().set(FIRSTNAME, "Jo")));
+///         set.add(create(
+///             Body::<Account>::new().set(NAME, "Contoso").bind_created(PRIMARYCONTACTID, contact),
+///         ));
+///     })
+///     .request(query::<Account>().select(NAME).top(1))
+///     .to_request("https://org.crm.dynamics.com/api/data/v9.2/")?;
+/// assert_eq!(request.uri(), "https://org.crm.dynamics.com/api/data/v9.2/$batch");
+/// assert_eq!(request.headers()["content-type"], "multipart/mixed; boundary=batch_AAA123");
+/// let body = String::from_utf8(request.into_body()).unwrap();
+/// assert!(body.contains("Content-ID: 2\r\n\r\nPOST /api/data/v9.2/accounts HTTP/1.1\r\n"));
+/// assert!(body.contains(r#""primarycontactid@odata.bind":"$1""#));
+/// # Ok(())
+/// # }
+/// ```
+///
+/// A change set takes only writes ([`Change`]): a `GET` in one does not compile.
+///
+/// ```compile_fail,E0277
+/// # use dataverse_runtime::{self as rt, ReadError, Reader, Table, Writer};
+/// # #[derive(Debug)] pub struct Account;
+/// # impl Table for Account {
+/// #     const LOGICAL_NAME: &'static str = "account";
+/// #     const ENTITY_SET_NAME: &'static str = "accounts";
+/// #     fn read(_: &mut Reader) -> Result<Self, ReadError> { Ok(Account) }
+/// #     fn write<'a>(&'a self, _: &mut Writer<'a>) {}
+/// # }
+/// use dataverse_runtime::query::{query, Batch};
+/// let _ = Batch::new().change_set(|set| {
+///     set.add(query::<Account>());
+/// });
+/// ```
 #[derive(Debug, Clone)]
 pub struct Batch {
     id: String,

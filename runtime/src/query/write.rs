@@ -2,37 +2,6 @@
 //! and delete table rows", "Use alternate keys", "Upsert a table row", "Perform conditional
 //! operations", "Associate and disassociate table rows"): each renders to an
 //! [`http::Request`] with [`Operation::to_request`], or goes into a [`Batch`](super::Batch).
-//!
-//! ```
-//! # use dataverse_runtime::{self as rt, Column, One, ReadError, Reader, Table, Writer};
-//! # #[derive(Debug)] pub struct Account;
-//! # impl Table for Account {
-//! #     const LOGICAL_NAME: &'static str = "account";
-//! #     const ENTITY_SET_NAME: &'static str = "accounts";
-//! #     fn read(_: &mut Reader) -> Result<Self, ReadError> { Ok(Account) }
-//! #     fn write<'a>(&'a self, _: &mut Writer<'a>) {}
-//! # }
-//! # const NAME: Column<Account, String> = Column::new("name");
-//! # fn main() -> Result<(), rt::query::WriteError> {
-//! use dataverse_runtime::query::{create, update, Operation};
-//! use dataverse_runtime::{Body, Uuid};
-//!
-//! let base = "https://org.crm.dynamics.com/api/data/v9.2/";
-//! let post = create(Body::<Account>::new().set(NAME, "Contoso"))
-//!     .select(NAME)
-//!     .to_request(base)?;
-//! assert_eq!(post.uri(), "https://org.crm.dynamics.com/api/data/v9.2/accounts?$select=name");
-//! assert_eq!(post.headers()["prefer"], "return=representation");
-//!
-//! let etag = Some(r#"W/"470867""#.to_string()); // a record's `etag` field
-//! let patch = update(Uuid::nil(), Body::<Account, rt::Update>::new().set(NAME, "Fabrikam"))
-//!     .if_match(&etag)
-//!     .to_request(base)?;
-//! assert_eq!(patch.method(), "PATCH");
-//! assert_eq!(patch.headers()["if-match"], r#"W/"470867""#);
-//! # Ok(())
-//! # }
-//! ```
 
 use super::expand::{Expandable, Nested, Selection};
 use super::key::{ContentId, Row, Target};
@@ -127,6 +96,37 @@ pub struct CreateRequest<T> {
 /// Creates a row: `POST accounts` with the body's JSON (`Content-Type: application/json`).
 /// [`select`](CreateRequest::select) or [`return_representation`](CreateRequest::return_representation)
 /// ask for the created row back (`Prefer: return=representation`).
+///
+/// ```
+/// # use dataverse_runtime::{self as rt, Column, One, ReadError, Reader, Table, Writer};
+/// # #[derive(Debug)] pub struct Account;
+/// # impl Table for Account {
+/// #     const LOGICAL_NAME: &'static str = "account";
+/// #     const ENTITY_SET_NAME: &'static str = "accounts";
+/// #     fn read(_: &mut Reader) -> Result<Self, ReadError> { Ok(Account) }
+/// #     fn write<'a>(&'a self, _: &mut Writer<'a>) {}
+/// # }
+/// # const NAME: Column<Account, String> = Column::new("name");
+/// # fn main() -> Result<(), rt::query::WriteError> {
+/// use dataverse_runtime::query::{create, update, Operation};
+/// use dataverse_runtime::{Body, Uuid};
+///
+/// let base = "https://org.crm.dynamics.com/api/data/v9.2/";
+/// let post = create(Body::<Account>::new().set(NAME, "Contoso"))
+///     .select(NAME)
+///     .to_request(base)?;
+/// assert_eq!(post.uri(), "https://org.crm.dynamics.com/api/data/v9.2/accounts?$select=name");
+/// assert_eq!(post.headers()["prefer"], "return=representation");
+///
+/// let etag = Some(r#"W/"470867""#.to_string()); // a record's `etag` field
+/// let patch = update(Uuid::nil(), Body::<Account, rt::Update>::new().set(NAME, "Fabrikam"))
+///     .if_match(&etag)
+///     .to_request(base)?;
+/// assert_eq!(patch.method(), "PATCH");
+/// assert_eq!(patch.headers()["if-match"], r#"W/"470867""#);
+/// # Ok(())
+/// # }
+/// ```
 pub fn create<T: Table>(body: Body<T, Create>) -> CreateRequest<T> {
     CreateRequest {
         target: Target::Path(super::request::encode(T::ENTITY_SET_NAME)),
@@ -396,6 +396,20 @@ pub fn disassociate<S: Table, R>(
 
 /// Sets a single-valued navigation property: `PUT accounts(<id>)/primarycontactid/$ref` with
 /// `{"@odata.id": "<root>contacts(<other>)"}`.
+/// A collection-valued navigation property has no single-valued `$ref` (use [`associate`]):
+///
+/// ```compile_fail,E0308
+/// # use dataverse_runtime::{Many, ReadError, Reader, Table, Uuid, Writer};
+/// # #[derive(Debug)] pub struct Account;
+/// # impl Table for Account {
+/// #     const LOGICAL_NAME: &'static str = "account";
+/// #     const ENTITY_SET_NAME: &'static str = "accounts";
+/// #     fn read(_: &mut Reader) -> Result<Self, ReadError> { Ok(Account) }
+/// #     fn write<'a>(&'a self, _: &mut Writer<'a>) {}
+/// # }
+/// # const ACCOUNT_TASKS: Many<Account, Account> = Many::new("Account_Tasks", "tasks");
+/// let _ = dataverse_runtime::query::set_reference(Uuid::nil(), ACCOUNT_TASKS, Uuid::nil());
+/// ```
 pub fn set_reference<S: Table, R>(
     row: impl Into<Row<S>>,
     navigation: One<S, R>,
