@@ -73,6 +73,7 @@ mod functions;
 mod key;
 mod literal;
 mod prepared;
+mod reference;
 mod request;
 mod response;
 mod write;
@@ -84,11 +85,11 @@ pub use filter::Filter;
 pub use key::{ContentId, Key, Row};
 pub use literal::{quote, Dated, Identifier, IntoLiteral, IntoOperand, Literal, Operand, Ordered};
 pub use prepared::{Change, IntoEtag, Operation, Prepared, WriteError};
+pub use reference::{associate, clear_reference, disassociate, set_reference, RefRequest, Related};
 pub use request::{QueryError, MAX_EXPANSIONS, MAX_PAGE_SIZE, MAX_URL_LENGTH};
 pub use response::{BatchError, BatchItem, BatchResponse, PartResponse};
 pub use write::{
-    associate, clear_reference, create, create_related, delete, disassociate, retrieve,
-    set_reference, update, upsert, CreateRequest, DeleteRequest, RefRequest, Related,
+    create, create_related, delete, retrieve, update, upsert, CreateRequest, DeleteRequest,
     RetrieveRequest, UpdateRequest,
 };
 
