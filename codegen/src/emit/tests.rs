@@ -107,3 +107,62 @@ fn any_line() -> impl proptest::strategy::Strategy<Value = String> {
         "[ a`_*\\[\\]<>#|~&\\\\\"'\\x00-\\x1f0-7\u{85}\u{202e}\u{2028}\u{feff}é]{0,40}",
     ]
 }
+
+/// A page of table `sample_a` whose lookup columns each name the given targets (`Type` as
+/// given: `Lookup` or `PartyList`).
+fn lookup_page(columns: &[(&str, &str, &str)]) -> crate::source::SourceFile {
+    let mut text = String::from(
+        "# A (sample_a) table/entity reference\n\n## Properties\n\n|Property|Value|\n|---|---|\n|**LogicalName**|`sample_a`|\n|**EntitySetName**|`sample_as`|\n\n## Writable columns/attributes\n\n",
+    );
+    for (name, ty, targets) in columns {
+        text.push_str(&format!(
+            "### <a name=\"BKMK_{name}\"></a> {name}\n\n|Property|Value|\n|---|---|\n|Description|**A lookup.**|\n|LogicalName|`{name}`|\n|Type|{ty}|\n|Targets|{targets}|\n\n"
+        ));
+    }
+    crate::source::SourceFile::new("sample_a.md", text)
+}
+
+/// One-target lookups share their target's enum; a PartyList keeps its own (`party` mode), as
+/// do several targets and two targets whose enums would take one name; in a standalone crate a
+/// shared enum is compiled with the features of the tables that use it.
+#[test]
+fn one_target_lookups_share_an_enum_unless_they_cannot() {
+    let page = lookup_page(&[
+        ("ownerish", "Lookup", "sample_b"),
+        ("again", "Lookup", "sample_b"),
+        ("to", "PartyList", "sample_b"),
+        ("twin", "Lookup", "a_b"),
+        ("twin_", "Lookup", "a_b_"),
+        ("multi", "Lookup", "sample_b,sample_c"),
+        // Not a lookup: its target claims no shared name (it would collide with `sample_b`'s).
+        ("label", "String", "sample__b"),
+    ]);
+    let options = crate::Options {
+        layout: crate::Layout::Crate,
+        ..crate::Options::default()
+    };
+    let g = crate::generate(&[page], options).expect("the page generates");
+    let lookups = &g.files[crate::LOOKUPS_FILE];
+    let table = &g.files["sample_a.rs"];
+    assert_eq!(lookups.matches("pub enum").count(), 1, "{lookups}");
+    assert!(
+        lookups.contains("#[cfg(any(feature = \"sample_a\"))]"),
+        "{lookups}"
+    );
+    assert!(lookups.contains("lookup_type!(SampleB one { SampleB = \"sample_b\" })"));
+    assert!(
+        table.contains("pub type Ownerish = crate::lookups::SampleB;"),
+        "{table}"
+    );
+    assert!(
+        table.contains("pub type Again = crate::lookups::SampleB;"),
+        "{table}"
+    );
+    assert!(table.contains("rt::lookup_type!(To party {"), "{table}");
+    assert!(table.contains("pub enum Twin {") && table.contains("pub enum TwinTarget {"));
+    assert!(table.contains("rt::lookup_type!(Multi {"), "{table}");
+    assert!(
+        table.contains("rt::lookup_type!(Twin one { AB = \"a_b\" })"),
+        "{table}"
+    );
+}
