@@ -173,7 +173,8 @@ fn update_and_delete() {
     let r = update(id(1), body.clone())
         .to_request(BASE)
         .expect("builds");
-    assert_documented(&r, "PATCH", row, &[], Some(want.clone()));
+    // `If-Match: *`: an update never creates the row (a bare `PATCH` is an upsert).
+    assert_documented(&r, "PATCH", row, &[("If-Match", "*")], Some(want.clone()));
     // "Update with data returned": `If-Match: *` and `Prefer: return=representation`.
     let r = update(id(1), body)
         .update_only()

@@ -155,7 +155,8 @@ fn content_id_references_in_bodies_and_urls() {
             let contact = set.add(create(
                 contact::Contact::create().set(contact::columns::FIRSTNAME, "Contact first name"),
             ));
-            set.add(update(
+            // The page sends a bare `PATCH` (an upsert form: `update` would add `If-Match: *`).
+            set.add(upsert(
                 account,
                 Account::update().bind_created(account::navigation::PRIMARYCONTACTID, contact),
             ));

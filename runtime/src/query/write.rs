@@ -181,12 +181,13 @@ pub struct UpdateRequest<T> {
     returning: Returning<T>,
 }
 
-/// Updates a row: `PATCH accounts(<id>)` with the update body. Without a condition a `PATCH`
-/// of a row that does not exist creates it (an upsert): [`update_only`](UpdateRequest::update_only)
-/// (`If-Match: *`) prevents that, [`if_match`](UpdateRequest::if_match) updates only the
-/// version read (optimistic concurrency: `412 Precondition Failed` otherwise).
+/// Updates a row: `PATCH accounts(<id>)` with the update body and `If-Match: *`, as Microsoft's
+/// "Basic update" sends it: a `PATCH` without a condition creates a row that does not exist (an
+/// upsert; use [`upsert`] for that), so an update of a deleted row fails (`404`) instead of
+/// bringing it back. [`if_match`](UpdateRequest::if_match) updates only the version read
+/// (optimistic concurrency: `412 Precondition Failed` otherwise).
 pub fn update<T: Table>(row: impl Into<Row<T>>, body: Body<T, Update>) -> UpdateRequest<T> {
-    upsert(row, body)
+    upsert(row, body).update_only()
 }
 
 /// Upserts a row: `PATCH accounts(<id>)` or by alternate key
