@@ -80,13 +80,12 @@ fn main() {
     });
     let (m, _) = build_model(&files);
     let names = dataverse_codegen::names::assign(&m, &Default::default()).names;
-    let shared = dataverse_codegen::emit::SharedLookups::of(&m);
     let plan = |t: &String| dataverse_codegen::resolve::table(&m, &m.tables[t]);
     let emit_only = best_of(1, || {
         let mut code = String::new();
         for t in m.tables.keys() {
             code.clear();
-            dataverse_codegen::emit::table(&mut code, &m, &plan(t), &names, &shared, t);
+            dataverse_codegen::emit::table(&mut code, &m, &plan(t), &names, t);
             std::hint::black_box(&code);
         }
     });
@@ -94,7 +93,7 @@ fn main() {
         let mut code = String::new();
         for t in m.tables.keys() {
             code.clear();
-            dataverse_codegen::emit::table(&mut code, &m, &plan(t), &names, &shared, t);
+            dataverse_codegen::emit::table(&mut code, &m, &plan(t), &names, t);
             std::hint::black_box(syn::parse_file(&code).ok());
         }
     });

@@ -94,7 +94,7 @@ pub const CHOICES_FILE: &str = "choices.rs";
 pub const RECORDS_FILE: &str = "records.rs";
 
 /// The name of the file of the `lookups` module: the shared enum of each table a one-target
-/// lookup of a generated table points to ([`emit::SharedLookups`]).
+/// lookup of a generated table points to (see `names::shared`).
 pub const LOOKUPS_FILE: &str = "lookups.rs";
 
 /// The name of the file the CLI's `generate` writes the schema of its output to, beside the
@@ -351,8 +351,7 @@ fn generate_with(
     let records = render(&emit::records(&model, &names, options.layout));
     let records = records.map_err(|e| internal(RECORDS_FILE, &e))?;
     files.insert(RECORDS_FILE.to_string(), records);
-    let shared = emit::SharedLookups::of(&model);
-    let lookups = render(&emit::lookups(&model, &names, &shared, options.layout));
+    let lookups = render(&emit::lookups(&names, options.layout));
     let lookups = lookups.map_err(|e| internal(LOOKUPS_FILE, &e))?;
     files.insert(LOOKUPS_FILE.to_string(), lookups);
     let tables: Vec<(&String, &names::TableNames)> = names.tables.iter().collect();
@@ -360,7 +359,7 @@ fn generate_with(
     let rendered = parallel_map_with(&tables, String::new, |code, (logical, table)| {
         code.clear();
         if let Some(plan) = plans.get(*logical) {
-            emit::table(code, &model, plan, &names, &shared, logical);
+            emit::table(code, &model, plan, &names, logical);
         }
         render(code).map_err(|e| internal(&table.file, &e))
     });

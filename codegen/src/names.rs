@@ -25,6 +25,7 @@ mod choice;
 pub mod key;
 pub mod lock;
 mod scope;
+mod shared;
 
 pub use case::{screaming, snake_ident, target_type_name, upper_camel, upper_snake};
 pub use key::{ItemKey, Role, Style};
@@ -58,6 +59,9 @@ pub struct Names {
     pub tables: BTreeMap<String, TableNames>,
     /// Global choice name -> its shared enum in the `choices` module.
     pub global_choices: BTreeMap<String, ChoiceNames>,
+    /// The shared enums of one-target lookups, decided from the whole model: type name in the
+    /// `lookups` module -> the target table.
+    pub shared_lookups: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Default)]
@@ -116,6 +120,9 @@ pub struct TargetNames {
     pub ty: String,
     /// Target logical name -> variant.
     pub variants: BTreeMap<String, String>,
+    /// The shared enum of the root `lookups` module this enum is an alias of (a one-target
+    /// lookup whose variant is its target's name: see `shared`).
+    pub shared: Option<String>,
 }
 
 /// What [`assign`] decides.
@@ -224,6 +231,7 @@ pub fn assign_with(model: &Model, lock: &NamesLock, options: AssignOptions<'_>) 
         names.tables.insert(logical.clone(), table_names);
     }
     keep_tables(&mut run, left_out);
+    shared::assign(model, &mut names);
     let mut lost = run.lost;
     lost.sort_by(|a, b| (&a.key, a.role).cmp(&(&b.key, b.role)));
     Assigned {
@@ -442,6 +450,7 @@ fn column_names(
         TargetNames {
             ty,
             variants: variants.collect(),
+            shared: None,
         }
     });
     ColumnNames {

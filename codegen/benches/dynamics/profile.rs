@@ -144,14 +144,8 @@ pub(crate) fn profile(files: &[SourceFile]) {
     units.push(s.run("emit (model -> text)", || {
         emit::global_choices(&model, &names)
     }));
-    let shared = s.run("emit (model -> text)", || emit::SharedLookups::of(&model));
     units.push(s.run("emit (model -> text)", || {
-        emit::lookups(
-            &model,
-            &names,
-            &shared,
-            dataverse_codegen::Layout::default(),
-        )
+        emit::lookups(&names, dataverse_codegen::Layout::default())
     }));
     units.push(s.run("emit (model -> text)", || {
         emit::records(&model, &names, dataverse_codegen::Layout::default())
@@ -192,7 +186,7 @@ pub(crate) fn profile(files: &[SourceFile]) {
     for t in &tables {
         s.run("emit (model -> text)", || {
             code.clear();
-            emit::table(&mut code, &model, &plans[*t], &names, &shared, t)
+            emit::table(&mut code, &model, &plans[*t], &names, t)
         });
         plain(&mut s, &code);
     }
@@ -201,7 +195,7 @@ pub(crate) fn profile(files: &[SourceFile]) {
     }
     for t in &tables {
         code.clear();
-        emit::table(&mut code, &model, &plans[*t], &names, &shared, t);
+        emit::table(&mut code, &model, &plans[*t], &names, t);
         pretty(&mut s, &code);
     }
     let mb_of = |b: isize| format!("{:.0}", b as f64 / 1e6);

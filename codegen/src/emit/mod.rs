@@ -59,7 +59,7 @@ use choice::{choice_enum, state_mapping};
 use columns::columns;
 use docs::products;
 pub use docs::{docs, Docs};
-pub use lookups::{lookups, SharedLookups};
+pub use lookups::lookups;
 use metadata::{navigation, relationships};
 use record::record;
 use target::target_enum;
@@ -142,14 +142,7 @@ pub fn records(model: &Model, names: &Names, layout: Layout) -> String {
 /// One table's module body, written at the end of `out`: a buffer the caller reuses from one
 /// table to the next (growing a new `String` for each of a thousand tables costs more than
 /// writing them).
-pub fn table(
-    out: &mut String,
-    model: &Model,
-    plan: &TablePlan,
-    names: &Names,
-    shared: &SharedLookups,
-    logical_name: &str,
-) {
+pub fn table(out: &mut String, model: &Model, plan: &TablePlan, names: &Names, logical_name: &str) {
     let (Some(t), Some(n)) = (
         model.tables.get(logical_name),
         names.tables.get(logical_name),
@@ -176,7 +169,7 @@ pub fn table(
     for (col, cn) in columns_with_names(t, n) {
         choice_enum(&mut c, col, cn);
         state_mapping(&mut c, t, n, col, cn);
-        target_enum(&mut c, col, cn, shared);
+        target_enum(&mut c, col, cn);
     }
     *out = c.into_string();
 }

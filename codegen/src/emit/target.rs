@@ -2,12 +2,12 @@
 
 use super::*;
 
-pub(super) fn target_enum(c: &mut Code, col: &Column, cn: &ColumnNames, shared: &SharedLookups) {
+pub(super) fn target_enum(c: &mut Code, col: &Column, cn: &ColumnNames) {
     let Some(targets) = &cn.targets else {
         return;
     };
     let ty = &targets.ty;
-    if let Some(name) = shared.of_column(col, cn) {
+    if let Some(name) = &targets.shared {
         c.doc(format_args!(
             "The row `{}` points to: the enum `crate::lookups::{name}`, shared by every lookup of that table only.",
             col.logical_name,
