@@ -14,6 +14,8 @@ pub use uuid::Uuid;
 
 pub mod body;
 pub mod choice;
+#[cfg(feature = "reqwest")]
+pub mod client;
 pub mod column;
 pub mod json;
 pub mod page;
