@@ -135,6 +135,22 @@ async fn transient_5xx_is_retried_a_bounded_number_of_times() {
     assert_eq!(error.to_string(), "503 Service Unavailable: busy");
 }
 
+/// A gateway error after a `POST` may come after the row was created: not retried.
+#[tokio::test]
+async fn a_post_is_not_retried_after_a_gateway_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(503).set_body_string("busy"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let request = create(Body::<Account>::new().set(NAME, "x"))
+        .to_request(&base(&server))
+        .unwrap();
+    let error = client().max_retries(2).send(request).await.unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(503));
+}
+
 #[tokio::test]
 async fn a_412_on_if_match_is_an_error_with_the_dataverse_message_and_not_retried() {
     let server = MockServer::start().await;

@@ -89,8 +89,8 @@ impl TokenProvider for StaticToken {
 
 /// Sends request values with a bearer token, retrying what Dataverse asks to be retried.
 ///
-/// Defaults: 3 retries; a `429` waits its `Retry-After` (seconds), a `502`/`503`/`504` its
-/// `Retry-After` or 1 s doubled on each retry; no wait longer than 5 minutes (Dataverse's
+/// Defaults: 3 retries; a `429` waits its `Retry-After` (seconds), a `502`/`503`/`504` (not
+/// after a `POST`: it may have been carried out) its `Retry-After` or 1 s doubled on each retry; no wait longer than 5 minutes (Dataverse's
 /// service protection window). Change them with [`max_retries`](Client::max_retries),
 /// [`backoff`](Client::backoff) and [`max_wait`](Client::max_wait).
 #[derive(Debug, Clone)]
@@ -171,7 +171,8 @@ impl<T: TokenProvider> Client<T> {
             let status = response.status();
             let headers = response.headers().clone();
             let body = response.bytes().await?.to_vec();
-            if let Some(wait) = self.wait(status, &headers, retries) {
+            let post = request.method() == http::Method::POST;
+            if let Some(wait) = self.wait(status, &headers, retries, post) {
                 retries += 1;
                 tokio::time::sleep(wait).await;
                 continue;
@@ -187,8 +188,16 @@ impl<T: TokenProvider> Client<T> {
     }
 
     /// How long to wait before retrying a response with `status` after `retries` retries, or
-    /// `None`: not retried.
-    fn wait(&self, status: StatusCode, headers: &HeaderMap, retries: u32) -> Option<Duration> {
+    /// `None`: not retried. A `429` was not processed, so any request is retried; a gateway
+    /// error after a `POST` (a create, a `$batch`) may come after the server did the work, so
+    /// it is not retried (the row could be created twice).
+    fn wait(
+        &self,
+        status: StatusCode,
+        headers: &HeaderMap,
+        retries: u32,
+        post: bool,
+    ) -> Option<Duration> {
         if retries >= self.max_retries {
             return None;
         }
@@ -202,7 +211,11 @@ impl<T: TokenProvider> Client<T> {
             StatusCode::TOO_MANY_REQUESTS => retry_after.unwrap_or(backoff),
             StatusCode::BAD_GATEWAY
             | StatusCode::SERVICE_UNAVAILABLE
-            | StatusCode::GATEWAY_TIMEOUT => retry_after.unwrap_or(backoff),
+            | StatusCode::GATEWAY_TIMEOUT
+                if !post =>
+            {
+                retry_after.unwrap_or(backoff)
+            }
             _ => return None,
         };
         Some(wait.min(self.max_wait))
