@@ -74,18 +74,7 @@ pub fn quote(text: &str) -> String {
 /// A string as a JSON string, the elements of a query function's `PropertyValues` array: the
 /// form Microsoft documents for values with an apostrophe (`["O'Brian"]`).
 pub(crate) fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    serde_json::Value::from(text).to_string()
 }
 
 /// A value a column with values of type `V` is compared with (`columns::NAME.eq("x")`).

@@ -38,6 +38,9 @@ fn each_value_type_has_its_literal() {
         ),
         (RATING.ge(0.875), "rating ge 0.875"),
         (RATING.ge(1e21), "rating ge 1000000000000000000000"),
+        (RATING.lt(f64::INFINITY), "rating lt INF"),
+        (RATING.gt(f64::NEG_INFINITY), "rating gt -INF"),
+        (RATING.ne(f64::NAN), "rating ne NaN"),
         (RATING.ne(f64::NAN), "rating ne NaN"),
         (RATING.lt(f64::NEG_INFINITY), "rating lt -INF"),
         (ACTIVE.eq(false), "active eq false"),
@@ -169,4 +172,14 @@ proptest! {
             .expect("the expansion");
         prop_assert_eq!(unquote_last(inner, ""), s);
     }
+}
+
+/// A query function's string values are JSON strings, control characters escaped.
+#[test]
+fn property_values_are_json_strings() {
+    assert_eq!(
+        literal::json_string("a\"b\\c\u{1f}\u{20}"),
+        r#""a\"b\\c\u001f ""#
+    );
+    assert_eq!(format!("{:?}", NAME.desc()), "OrderBy(name desc)");
 }
