@@ -19,6 +19,9 @@
 //! The corpus is `../shared/corpus` beside the workspace; without it the set is built from
 //! `docs-in/` (and says so); `DATAVERSE_BENCH_BASE=DIR` builds it from another folder of pages.
 //! Linux only for memory (`/proc/self/status`); elsewhere those lines say they are skipped.
+#[path = "common/timing.rs"]
+mod timing;
+use timing::best_of;
 
 #[path = "scale/mod.rs"]
 mod scale;
@@ -238,17 +241,6 @@ fn mb(bytes: usize) -> f64 {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
-}
-
-fn best_of(n: usize, mut f: impl FnMut()) -> Duration {
-    (0..n)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
 }
 
 struct Peak {

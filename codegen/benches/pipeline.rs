@@ -7,12 +7,15 @@
 //! Then pathological cells: one page each whose column `Description` cell is ~200 kB of one
 //! run that once made cell normalization quadratic (`*`, ` *`, `[`, `[x](`), timed through
 //! `generate` against a bare pulldown-cmark pass over the same page.
+#[path = "common/timing.rs"]
+mod timing;
+use timing::best_of;
 
 use dataverse_codegen::source::SourceFile;
 use dataverse_codegen::{build_model, generate, Options};
 use pulldown_cmark::{Options as MdOptions, Parser};
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -183,15 +186,4 @@ ms.topic: reference
 "
     );
     SourceFile::new("pathological/sample_pathological.md", text)
-}
-
-fn best_of(n: usize, mut f: impl FnMut()) -> Duration {
-    (0..n)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
 }

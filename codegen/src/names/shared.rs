@@ -24,9 +24,11 @@ impl SharedLookups {
         let mut claims: BTreeMap<String, Option<&str>> = BTreeMap::new();
         let one_target = model.tables.values().flat_map(|t| t.columns.values());
         for target in one_target.filter_map(single_target) {
-            let claim = claims
-                .entry(target_type_name(target))
-                .or_insert(Some(target));
+            let name = target_type_name(target);
+            if name == "Unknown" {
+                continue; // every target enum's own variant: never a target's name
+            }
+            let claim = claims.entry(name).or_insert(Some(target));
             if *claim != Some(target) {
                 *claim = None;
             }
