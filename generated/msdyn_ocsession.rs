@@ -35,6 +35,7 @@ impl rt::Table for MsdynOcsession {
     const ENTITY_SET_NAME: &'static str = ENTITY_SET_NAME;
     const ENTITY_SET_NAME_ASSUMED: bool = true;
     const EXTENSION_ONLY: bool = true;
+    const LOOKUP_TABLES: bool = true;
     rt::fields!(
         msdyn_queueassignedreason : MSDYN_QUEUEASSIGNEDREASON,
         msdyn_sessioncreationreason : MSDYN_SESSIONCREATIONREASON, regardingobjectid :

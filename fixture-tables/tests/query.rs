@@ -6,7 +6,10 @@
 //! it is). Equivalent forms: query options in any order (OData does not order them); spaces
 //! and `"` percent-encoded (the docs print them raw, a URI cannot carry them); one `Prefer`
 //! header with comma-separated preferences where the docs send two (RFC 7240); parameter
-//! aliases (`PropertyName=@p1&@p1='x'`) written inline.
+//! aliases (`PropertyName=@p1&@p1='x'`) written inline; `Microsoft.Dynamics.CRM.lookuplogicalname`
+//! added to `Prefer: odata.include-annotations` when the rows returned hold a lookup with
+//! several targets (`ownerid`, `parentcustomerid`): the server then also sends each value's
+//! table, and the record reads the value as its target instead of `Unknown`.
 
 use dataverse_fixture_tables::choices::SampleBranch;
 use dataverse_fixture_tables::{account, contact, email, sample_bankaccount, task};
@@ -62,6 +65,9 @@ fn id(hex: &str) -> Uuid {
 }
 
 const FORMATTED: &str = r#"odata.include-annotations="OData.Community.Display.V1.FormattedValue""#;
+
+const LOOKUP_TABLES: &str =
+    r#"odata.include-annotations="Microsoft.Dynamics.CRM.lookuplogicalname""#;
 
 #[test]
 fn select_columns() {
@@ -180,14 +186,15 @@ fn filter_rows() {
         r#"accounts?$select=name,numberofemployees&$filter=Microsoft.Dynamics.CRM.Between(PropertyName='numberofemployees',PropertyValues=["5","2000"])"#,
         None,
     );
-    // "URL encode special characters": `contains(name,'+123')` is sent as `'%2B123'`.
+    // "URL encode special characters": `contains(name,'+123')` is sent as `'%2B123'`. Every
+    // column comes back, `ownerid` among them: its table is asked for.
     let r = query::<Account>()
         .filter(NAME.contains("+123"))
         .to_request(BASE);
     assert_documented(
         &r.expect("builds"),
         "accounts?$filter=contains(name,'%2B123')",
-        None,
+        Some(LOOKUP_TABLES),
     );
     // A lookup by id (the docs' `_owninguser_value`; the id bare, an OData GUID literal).
     let owner = id("4026be43-6b69-e111-8f65-78e7d1620f5e");
@@ -236,7 +243,8 @@ fn filter_on_related_rows() {
     assert_documented(
         &r.expect("builds"),
         "accounts?$filter=primarycontactid/parentcustomerid_account/name eq 'System Administrator'&$select=name,_primarycontactid_value&$expand=primarycontactid($select=fullname,_parentcustomerid_value;$expand=parentcustomerid_account($select=name))&$top=1",
-        Some(FORMATTED),
+        // `parentcustomerid` (an account or a contact) is selected in the expansion.
+        Some(r#"odata.include-annotations="OData.Community.Display.V1.FormattedValue,Microsoft.Dynamics.CRM.lookuplogicalname""#),
     );
     // Lambda operators.
     let subject = email::columns::SUBJECT;

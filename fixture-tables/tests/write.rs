@@ -212,11 +212,16 @@ fn alternate_keys_and_upsert() {
     let r = retrieve::<contact::Contact>(key.clone())
         .to_request(BASE)
         .expect("builds");
+    // Every column comes back, `parentcustomerid` (an account or a contact) among them: its
+    // table is asked for, so that the record reads it as its target.
     assert_documented(
         &r,
         "GET",
         "contacts(firstname='Joe',emailaddress1='abc@example.com')",
-        &[],
+        &[(
+            "Prefer",
+            r#"odata.include-annotations="Microsoft.Dynamics.CRM.lookuplogicalname""#,
+        )],
         None,
     );
     // Upsert by key, and its two guards ("Prevent create in upsert", "Prevent update in

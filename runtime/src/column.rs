@@ -107,6 +107,15 @@ pub struct ColumnInfo {
     pub parties: Option<(&'static str, i32)>,
 }
 
+impl ColumnInfo {
+    /// Its values name their table only in the `Microsoft.Dynamics.CRM.lookuplogicalname`
+    /// annotation: a lookup or PartyList with several targets, or none listed.
+    pub fn needs_lookup_table(&self) -> bool {
+        let lookup = self.property != self.logical_name || self.parties.is_some();
+        lookup && self.targets.len() != 1
+    }
+}
+
 /// A column of table `T` with values of type `V`; see the [module documentation](self).
 pub struct Column<T, V, A = access::Rcu> {
     info: ColumnInfo,

@@ -34,7 +34,7 @@ pub use json::{decimal, Json};
 pub use page::{Expanded, Many, Navigation, One, Page};
 pub use party::Party;
 pub use query::{query, Batch, Filter, Operation, OrderBy, Query, QueryError, WriteError};
-pub use record::{Extra, Lookup, ReadError, Reader, Table, Writer};
+pub use record::{Extra, Lookup, ReadError, Reader, Rows, Table, Writer};
 pub use schema::{
     cascade, Action, CascadeConfiguration, CascadeType, Relationship, RelationshipKind,
 };

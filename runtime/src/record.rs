@@ -41,12 +41,31 @@ pub trait Table: Sized {
     /// Only product extension pages describe the table: the record has only the columns they
     /// change, and every other column of a row stays in [`Extra`].
     const EXTENSION_ONLY: bool = false;
+    /// Some column's value names its table only in the
+    /// `Microsoft.Dynamics.CRM.lookuplogicalname` annotation (a lookup or PartyList with
+    /// several targets, or none listed): a query of every column asks for it.
+    const LOOKUP_TABLES: bool = false;
 
     /// Takes the record's columns out of a row.
     fn read(row: &mut Reader) -> Result<Self, ReadError>;
 
     /// Puts the record's columns (and its [`Extra`]) into a row.
     fn write<'a>(&'a self, row: &mut Writer<'a>);
+}
+
+/// The rows a query returns: a generated record ([`Table`]) or [`Json`](crate::Json). Says
+/// what the `Prefer` header must ask for so that they read whole.
+pub trait Rows {
+    /// Reading every column needs the `lookuplogicalname` annotation ([`Table::LOOKUP_TABLES`]).
+    const LOOKUP_TABLES: bool;
+}
+
+impl<T: Table> Rows for T {
+    const LOOKUP_TABLES: bool = <T as Table>::LOOKUP_TABLES;
+}
+
+impl Rows for crate::Json {
+    const LOOKUP_TABLES: bool = false;
 }
 
 /// A property of the wrong shape: `account.revenue: expected a decimal number, found "x"`; in an

@@ -35,7 +35,7 @@
 
 use crate::model::{Column, ColumnType, Model, Relationship, RelationshipKind, Table};
 use crate::names::{ColumnNames, Names, TableNames};
-use crate::resolve::{Plain, Repr, TablePlan};
+use crate::resolve::{ColumnPlan, Plain, Repr, TablePlan};
 use crate::webapi::DateKind;
 use crate::Layout;
 use code::{Code, Lit};

@@ -3,6 +3,12 @@
 use super::*;
 use code::Text;
 
+/// The column's values name their table only in the `lookuplogicalname` annotation: a lookup
+/// or PartyList with several targets or none (the runtime's `ColumnInfo::needs_lookup_table`).
+fn needs_lookup_table(p: &ColumnPlan) -> bool {
+    matches!(p.repr, Repr::Lookup | Repr::OpenLookup | Repr::Parties(_)) && p.targets.len() != 1
+}
+
 /// The record, its `Table` impl (columns read and written through their descriptors), the body
 /// type and the column descriptor type of the table.
 pub(super) fn record(c: &mut Code, t: &Table, n: &TableNames, plan: &TablePlan) {
@@ -85,6 +91,9 @@ const ENTITY_SET_NAME: &'static str = ENTITY_SET_NAME;
     }
     if t.extension_only {
         c.push_str("const EXTENSION_ONLY: bool = true;\n");
+    }
+    if fields().any(|(_, _, p)| needs_lookup_table(p)) {
+        c.push_str("const LOOKUP_TABLES: bool = true;\n");
     }
     c.push_str("rt::fields!(");
     for (i, (_, cn, _)) in fields().enumerate() {

@@ -8,7 +8,7 @@ use super::filter::{Expr, Filter};
 use super::Options;
 use crate::column::{access::Readable, Column};
 use crate::page::{Many, One};
-use crate::record::Table;
+use crate::record::{Rows, Table};
 use std::marker::PhantomData;
 
 /// The kind and state markers of [`Nested`].
@@ -59,12 +59,21 @@ use state::{Collection, Expanding, Limited, MayExpand, MayLimit, Open, Single};
 )]
 pub trait Selection<T> {
     /// Adds the columns' Web API properties.
-    fn properties(self, out: &mut Vec<&'static str>);
+    fn properties(self, out: &mut Selected);
+}
+
+/// What a `$select` collects: the properties, and whether one of them needs the
+/// `lookuplogicalname` annotation ([`ColumnInfo::needs_lookup_table`](crate::ColumnInfo::needs_lookup_table)).
+#[derive(Debug, Default)]
+pub struct Selected {
+    pub(crate) properties: Vec<&'static str>,
+    pub(crate) lookup_tables: bool,
 }
 
 impl<T, V, A: Readable> Selection<T> for Column<T, V, A> {
-    fn properties(self, out: &mut Vec<&'static str>) {
-        out.push(self.property());
+    fn properties(self, out: &mut Selected) {
+        out.properties.push(self.property());
+        out.lookup_tables |= self.info().needs_lookup_table();
     }
 }
 
@@ -72,7 +81,7 @@ macro_rules! tuples {
     ($(($($c:ident),+))*) => {$(
         #[allow(non_snake_case)]
         impl<T, $($c: Selection<T>),+> Selection<T> for ($($c,)+) {
-            fn properties(self, out: &mut Vec<&'static str>) {
+            fn properties(self, out: &mut Selected) {
                 let ($($c,)+) = self;
                 $($c.properties(out);)+
             }
@@ -89,7 +98,7 @@ tuples! {
 /// A navigation property of table `S` that `$expand` takes: [`One`] or [`Many`].
 pub trait Expandable<S> {
     /// The related rows' type (a generated record, or `Json` for a table not generated).
-    type Target;
+    type Target: Rows;
     /// [`Single`] or [`Collection`].
     type Kind;
     /// The navigation property's name.
@@ -98,7 +107,7 @@ pub trait Expandable<S> {
     const COLLECTION: bool;
 }
 
-impl<S, R> Expandable<S> for One<S, R> {
+impl<S, R: Rows> Expandable<S> for One<S, R> {
     type Target = R;
     type Kind = Single;
     const COLLECTION: bool = false;
@@ -108,7 +117,7 @@ impl<S, R> Expandable<S> for One<S, R> {
     }
 }
 
-impl<S, R> Expandable<S> for Many<S, R> {
+impl<S, R: Rows> Expandable<S> for Many<S, R> {
     type Target = R;
     type Kind = Collection;
     const COLLECTION: bool = true;

@@ -80,7 +80,7 @@ mod write;
 
 pub use batch::{Batch, ChangeSet, MAX_BATCH_REQUESTS, MAX_BATCH_URL_LENGTH};
 pub use compare::OrderBy;
-pub use expand::{state, Expandable, Nested, Selection};
+pub use expand::{state, Expandable, Nested, Selected, Selection};
 pub use filter::Filter;
 pub use key::{ContentId, Key, Row};
 pub use literal::{quote, Dated, Identifier, IntoLiteral, IntoOperand, Literal, Operand, Ordered};
@@ -94,7 +94,7 @@ pub use write::{
 };
 
 use crate::page::One;
-use crate::record::Table;
+use crate::record::{Rows, Table};
 use filter::Expr;
 use std::marker::PhantomData;
 
@@ -170,7 +170,7 @@ impl<T: Table, L> std::fmt::Debug for Query<T, L> {
 /// A query of every row of table `T`, to narrow with [`Query`]'s methods.
 pub fn query<T: Table>() -> Query<T> {
     Query {
-        options: Options::default(),
+        options: Options::of::<T>(),
         count: false,
         page_size: None,
         annotations: Vec::new(),
@@ -291,6 +291,10 @@ impl<T: Table, L: limit::MayPage> Query<T, L> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Options {
     select: Vec<&'static str>,
+    /// A selected column needs the `lookuplogicalname` annotation.
+    select_lookup_tables: bool,
+    /// Every column (no `$select`) needs it: the rows' [`Rows::LOOKUP_TABLES`].
+    all_lookup_tables: bool,
     filter: Option<Expr>,
     order_by: Vec<String>,
     top: Option<u32>,
@@ -314,14 +318,37 @@ pub(crate) enum Form {
 }
 
 impl Options {
+    /// No options yet, for rows of `R`.
+    fn of<R: Rows>() -> Self {
+        Options {
+            all_lookup_tables: R::LOOKUP_TABLES,
+            ..Options::default()
+        }
+    }
+
     fn select<T>(&mut self, columns: impl Selection<T>) {
-        let mut properties = Vec::new();
-        columns.properties(&mut properties);
-        for p in properties {
+        let mut selected = Selected::default();
+        columns.properties(&mut selected);
+        for p in selected.properties {
             if !self.select.contains(&p) {
                 self.select.push(p);
             }
         }
+        self.select_lookup_tables |= selected.lookup_tables;
+    }
+
+    /// The rows returned, here or in an expansion, need the `lookuplogicalname` annotation to
+    /// read whole: a selected column does, or every column does and none is selected.
+    fn needs_lookup_tables(&self) -> bool {
+        let here = if self.select.is_empty() {
+            self.all_lookup_tables
+        } else {
+            self.select_lookup_tables
+        };
+        here || self.expand.iter().any(|e| match &e.form {
+            Form::Options(o) => o.needs_lookup_tables(),
+            Form::Reference => false,
+        })
     }
 
     fn filter(&mut self, expr: Expr) {
@@ -336,7 +363,7 @@ impl Options {
         N: Expandable<P>,
         F: FnOnce(Nested<N::Target, N::Kind>) -> Nested<N::Target, N::Kind, S>,
     {
-        let nested = options(Nested::new(Options::default()));
+        let nested = options(Nested::new(Options::of::<N::Target>()));
         self.expand.push(Expansion {
             navigation: navigation.navigation(),
             collection: N::COLLECTION,
@@ -347,6 +374,8 @@ impl Options {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_annotations;
 #[cfg(test)]
 mod tests_literal;
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use super::{Expansion, Form, Options, Query};
 use crate::page::{Expanded, Page};
-use crate::record::Table;
+use crate::record::{Table, LOOKUP_LOGICAL_NAME};
 use http::header::{HeaderValue, ACCEPT, IF_NONE_MATCH};
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS, NON_ALPHANUMERIC};
 
@@ -222,14 +222,22 @@ impl<T: Table, L> Query<T, L> {
     }
 
     /// The `Prefer` header's value, when the query needs one:
-    /// `odata.include-annotations="*", odata.maxpagesize=100`.
+    /// `odata.include-annotations="*", odata.maxpagesize=100`. The annotations asked for, and
+    /// `Microsoft.Dynamics.CRM.lookuplogicalname` whenever the rows returned have a lookup
+    /// whose value names its table only there (a selected lookup with several targets, or
+    /// every column of a table with one: [`Table::LOOKUP_TABLES`]), so that it reads as its
+    /// target instead of `Unknown`.
     pub fn prefer(&self) -> Option<String> {
         let mut prefer = Vec::new();
-        if !self.annotations.is_empty() {
-            let names = if self.annotations.contains(&"*") {
+        let mut annotations = self.annotations.clone();
+        if self.options.needs_lookup_tables() && !annotations.contains(&LOOKUP_LOGICAL_NAME) {
+            annotations.push(LOOKUP_LOGICAL_NAME);
+        }
+        if !annotations.is_empty() {
+            let names = if annotations.contains(&"*") {
                 "*".to_string()
             } else {
-                self.annotations.join(",")
+                annotations.join(",")
             };
             prefer.push(format!("odata.include-annotations=\"{names}\""));
         }

@@ -39,7 +39,10 @@ impl<T: Table> Returning<T> {
         if write && self.representation {
             prefer.push("return=representation".to_string());
         }
-        prefer.extend(self.query.prefer());
+        // Annotations only for a row that comes back.
+        if !write || self.representation {
+            prefer.extend(self.query.prefer());
+        }
         Ok((options, (!prefer.is_empty()).then(|| prefer.join(", "))))
     }
 }
