@@ -180,6 +180,16 @@ pub(crate) enum Target {
     Created(ContentId, String),
 }
 
+impl Target {
+    /// The same target followed by `suffix` (`/Account_Tasks`, `?$select=name`).
+    pub(crate) fn then(self, suffix: &str) -> Target {
+        match self {
+            Target::Path(path) => Target::Path(path + suffix),
+            Target::Created(c, before) => Target::Created(c, before + suffix),
+        }
+    }
+}
+
 impl<T: Table> Row<T> {
     /// The target of the row itself, followed by `suffix`.
     pub(crate) fn target(&self, suffix: &str) -> Target {

@@ -74,6 +74,7 @@ mod key;
 mod literal;
 mod prepared;
 mod reference;
+mod related;
 mod request;
 mod response;
 mod write;
@@ -86,6 +87,10 @@ pub use key::{ContentId, Key, Row};
 pub use literal::{quote, Dated, Identifier, IntoLiteral, IntoOperand, Literal, Operand, Ordered};
 pub use prepared::{Change, IntoEtag, Operation, Prepared, WriteError};
 pub use reference::{associate, clear_reference, disassociate, set_reference, RefRequest, Related};
+pub use related::{
+    count_related, count_rows, delete_property, query_related, read_count, retrieve_property,
+    retrieve_related, set_property, CountRequest, PropertyRequest, PropertyValue, Read, Write,
+};
 pub use request::{QueryError, MAX_EXPANSIONS, MAX_PAGE_SIZE, MAX_URL_LENGTH};
 pub use response::{BatchError, BatchItem, BatchResponse, PartResponse};
 pub use write::{
@@ -133,6 +138,9 @@ pub mod limit {
 /// A query of the rows of table `T` (`GET <entity set>?...`): see the
 /// [module documentation](self). `L` tracks `$top` against the page size ([`limit`]).
 pub struct Query<T, L = limit::Unlimited> {
+    /// The collection queried: the table's entity set, or a row's collection-valued
+    /// navigation property (`accounts(<id>)/Account_Tasks`).
+    source: Source,
     options: Options,
     count: bool,
     page_size: Option<u32>,
@@ -144,6 +152,7 @@ pub struct Query<T, L = limit::Unlimited> {
 impl<T, L> Clone for Query<T, L> {
     fn clone(&self) -> Self {
         Query {
+            source: self.source.clone(),
             options: self.options.clone(),
             count: self.count,
             page_size: self.page_size,
@@ -170,6 +179,7 @@ impl<T: Table, L> std::fmt::Debug for Query<T, L> {
 /// A query of every row of table `T`, to narrow with [`Query`]'s methods.
 pub fn query<T: Table>() -> Query<T> {
     Query {
+        source: Source::EntitySet,
         options: Options::of::<T>(),
         count: false,
         page_size: None,
@@ -182,6 +192,7 @@ pub fn query<T: Table>() -> Query<T> {
 impl<T: Table, L> Query<T, L> {
     fn into<L2>(self) -> Query<T, L2> {
         Query {
+            source: self.source,
             options: self.options,
             count: self.count,
             page_size: self.page_size,
@@ -287,6 +298,17 @@ impl<T: Table, L: limit::MayPage> Query<T, L> {
     }
 }
 
+/// The collection a [`Query`] reads.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Source {
+    /// The table's entity set: `accounts`.
+    EntitySet,
+    /// A path relative to the Web API root, percent-encoded: `accounts(<id>)/Account_Tasks`.
+    Path(String),
+    /// Under a row created in a change set (`$1/Account_Tasks`), which no `GET` can address.
+    Created(key::ContentId),
+}
+
 /// The options of a query or of one expansion, as they are rendered.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Options {
@@ -378,6 +400,8 @@ mod tests;
 mod tests_annotations;
 #[cfg(test)]
 mod tests_literal;
+#[cfg(test)]
+mod tests_related;
 #[cfg(test)]
 mod tests_response;
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! Microsoft's examples show it, the headers, the limits Dataverse documents, and the request
 //! for the next page of a response.
 
-use super::{Expansion, Form, Options, Query};
+use super::{Expansion, Form, Options, Query, Source};
 use crate::page::{Expanded, Page};
 use crate::record::{Table, LOOKUP_LOGICAL_NAME};
 use http::header::{HeaderValue, ACCEPT, IF_NONE_MATCH};
@@ -64,6 +64,13 @@ pub enum QueryError {
     UrlTooLong {
         /// The URL's length.
         length: usize,
+    },
+    /// A `GET` under a row created in a `$batch` change set (`$1/Account_Tasks`): a change set
+    /// takes no `GET`, and only its own requests know `$1`.
+    #[error("`{reference}` names a row created in a `$batch` change set, which no GET can address (a change set takes no GET): query the row by its id once created")]
+    CreatedRow {
+        /// `$1`.
+        reference: String,
     },
     /// A next link that is not an absolute URL of the same service.
     #[error("next link `{link}`: {reason}")]
@@ -203,6 +210,17 @@ impl<T: Table, L> Query<T, L> {
         }
     }
 
+    /// The collection's path relative to the Web API root, percent-encoded.
+    pub(crate) fn source_path(&self) -> Result<String, QueryError> {
+        match &self.source {
+            Source::EntitySet => Ok(encode(T::ENTITY_SET_NAME)),
+            Source::Path(path) => Ok(path.clone()),
+            Source::Created(c) => Err(QueryError::CreatedRow {
+                reference: c.reference(),
+            }),
+        }
+    }
+
     /// The URL relative to the Web API root, percent-encoded:
     /// `accounts?$select=name&$filter=contains(name,'sample')`.
     pub fn path_and_query(&self) -> Result<String, QueryError> {
@@ -211,7 +229,7 @@ impl<T: Table, L> Query<T, L> {
         if self.count {
             parts.push(("$count", "true".to_string()));
         }
-        let mut url = encode(T::ENTITY_SET_NAME);
+        let mut url = self.source_path()?;
         for (i, (name, value)) in parts.iter().enumerate() {
             url.push(if i == 0 { '?' } else { '&' });
             url.push_str(name);

@@ -165,10 +165,7 @@ returning!(CreateRequest, "of the created row to return");
 impl<T: Table> Operation for CreateRequest<T> {
     fn prepare(&self) -> Result<Prepared, WriteError> {
         let (options, prefer) = self.returning.render(true)?;
-        let target = match self.target.clone() {
-            Target::Path(path) => Target::Path(path + &options),
-            Target::Created(c, suffix) => Target::Created(c, suffix + &options),
-        };
+        let target = self.target.clone().then(&options);
         let body = Payload::Json(self.body.to_json()?);
         Ok(Prepared::new(Method::POST, target, body).header("Prefer", prefer))
     }
@@ -281,7 +278,9 @@ impl<T: Table> Change for DeleteRequest<T> {}
 
 /// `GET <row>?$select=...&$expand=...`. See [`retrieve`].
 pub struct RetrieveRequest<T> {
-    row: Row<T>,
+    /// The row, or the row a single-valued navigation property leads to
+    /// (`accounts(<id>)/primarycontactid`).
+    pub(super) target: Target,
     condition: Condition,
     returning: Returning<T>,
 }
@@ -289,10 +288,16 @@ pub struct RetrieveRequest<T> {
 /// Retrieves one row: `GET accounts(<id>)?$select=name` (or by alternate key); read the
 /// response with [`from_slice`](crate::from_slice) into the record.
 pub fn retrieve<T: Table>(row: impl Into<Row<T>>) -> RetrieveRequest<T> {
-    RetrieveRequest {
-        row: row.into(),
-        condition: Condition::None,
-        returning: Returning::new(),
+    RetrieveRequest::of(row.into().target(""))
+}
+
+impl<T: Table> RetrieveRequest<T> {
+    pub(super) fn of(target: Target) -> Self {
+        RetrieveRequest {
+            target,
+            condition: Condition::None,
+            returning: Returning::new(),
+        }
     }
 }
 
@@ -310,7 +315,8 @@ returning!(RetrieveRequest, "to return");
 impl<T: Table> Operation for RetrieveRequest<T> {
     fn prepare(&self) -> Result<Prepared, WriteError> {
         let (options, prefer) = self.returning.render(false)?;
-        let prepared = Prepared::new(Method::GET, self.row.target(&options), Payload::None);
+        let target = self.target.clone().then(&options);
+        let prepared = Prepared::new(Method::GET, target, Payload::None);
         self.condition.apply(prepared.header("Prefer", prefer))
     }
 }

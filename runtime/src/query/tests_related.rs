@@ -1,0 +1,198 @@
+//! Requests under one row, and counts: their URLs, methods and bodies, and the responses read.
+
+use super::tests::{item, row, Item, Kind, Row, BASE};
+use super::*;
+use crate::{Null, Uuid};
+
+const ID: Uuid = Uuid::from_u128(1);
+const ROW: &str = "accounts(00000000-0000-0000-0000-000000000001)";
+
+fn sent(op: &impl Operation) -> (String, String, String) {
+    let r = op.to_request(BASE).expect("builds");
+    let url = r.uri().to_string();
+    let path = url.strip_prefix(BASE).expect("under the root").to_string();
+    let body = String::from_utf8(r.body().clone()).expect("UTF-8");
+    (r.method().to_string(), path, body)
+}
+
+#[test]
+fn related_rows_are_queried_with_every_option() {
+    let q = query_related(ID, row::TASKS)
+        .select(item::SUBJECT)
+        .filter(item::SUBJECT.contains("x"))
+        .order_by(item::SUBJECT.asc())
+        .count()
+        .page_size(10);
+    assert_eq!(
+        q.path_and_query().expect("renders"),
+        format!(
+            "{ROW}/Account_Tasks?$select=subject&$filter=contains(subject,'x')\
+             &$orderby=subject%20asc&$count=true"
+        )
+    );
+    let r = q.to_request(BASE).expect("builds");
+    assert_eq!(r.headers()["prefer"], "odata.maxpagesize=10");
+    let (method, path, _) = sent(&query_related(ID, row::TASKS));
+    assert_eq!(
+        (method.as_str(), path),
+        ("GET", format!("{ROW}/Account_Tasks"))
+    );
+    // By alternate key.
+    let key = Key::new(row::NAME, "a&b");
+    let q = query_related(key, row::TASKS);
+    assert_eq!(
+        q.path_and_query().expect("renders"),
+        "accounts(name='a%26b')/Account_Tasks"
+    );
+}
+
+#[test]
+fn a_row_created_in_a_change_set_is_not_queried() {
+    let created = ContentId(1);
+    let q = query_related(created, row::TASKS);
+    let err = q.to_request(BASE).expect_err("refused");
+    assert_eq!(
+        err,
+        QueryError::CreatedRow {
+            reference: "$1".to_string()
+        }
+    );
+    assert!(
+        err.to_string().contains("`$1` names a row created"),
+        "{err}"
+    );
+    assert!(count_related(created, row::TASKS).to_request(BASE).is_err());
+    assert!(q.path_and_query().is_err());
+}
+
+#[test]
+fn the_row_of_a_lookup_is_retrieved_through_it() {
+    let r = retrieve_related(ID, row::PARENT).select(row::NAME);
+    assert_eq!(
+        sent(&r),
+        (
+            "GET".to_string(),
+            format!("{ROW}/parentaccountid?$select=name"),
+            String::new()
+        )
+    );
+    let r = retrieve_related(ID, item::REGARDING);
+    assert_eq!(
+        sent(&r).1,
+        "tasks(00000000-0000-0000-0000-000000000001)/regardingobjectid_account_task"
+    );
+}
+
+#[test]
+fn counts_are_paths() {
+    assert_eq!(
+        sent(&count_rows::<Row>()),
+        (
+            "GET".to_string(),
+            "accounts/$count".to_string(),
+            String::new()
+        )
+    );
+    assert_eq!(
+        sent(&count_related(ID, row::TASKS)).1,
+        format!("{ROW}/Account_Tasks/$count")
+    );
+    let _: CountRequest<Item> = count_rows();
+}
+
+#[test]
+fn counts_read_from_plain_text() {
+    assert_eq!(read_count(b"10").expect("reads"), 10);
+    assert_eq!(read_count(b"\xEF\xBB\xBF5000\r\n").expect("reads"), 5000);
+    assert_eq!(read_count(b" 0 ").expect("reads"), 0);
+    for bad in [
+        &b""[..],
+        b"ten",
+        b"-1",
+        b"1.5",
+        b"\xEF\xBB\xBF",
+        b"{\"value\":1}",
+    ] {
+        let err = read_count(bad).expect_err("refused");
+        assert_eq!(err.path, ".");
+    }
+}
+
+#[test]
+fn one_property_is_read_written_and_cleared() {
+    assert_eq!(
+        sent(&retrieve_property(ID, row::NAME)),
+        ("GET".to_string(), format!("{ROW}/name"), String::new())
+    );
+    assert_eq!(
+        sent(&retrieve_property(ID, row::NAME).raw_value()).1,
+        format!("{ROW}/name/$value")
+    );
+    let put = set_property(ID, row::NAME, "Contoso \"Ltd\"");
+    let r = put.to_request(BASE).expect("builds");
+    assert_eq!(r.headers()["content-type"], "application/json");
+    assert_eq!(
+        sent(&put),
+        (
+            "PUT".to_string(),
+            format!("{ROW}/name"),
+            r#"{"value":"Contoso \"Ltd\""}"#.to_string()
+        )
+    );
+    let put = set_property(ID, row::REVENUE, crate::Decimal::new(12050, 2));
+    assert_eq!(sent(&put).2, r#"{"value":120.50}"#);
+    let put = set_property(ID, row::KIND, Kind::NINE);
+    assert_eq!(sent(&put).2, r#"{"value":9}"#);
+    // Null is the documented DELETE.
+    let cleared = set_property(ID, row::NAME, Null);
+    assert_eq!(
+        sent(&cleared),
+        ("DELETE".to_string(), format!("{ROW}/name"), String::new())
+    );
+    assert_eq!(sent(&delete_property(ID, row::CITY)), sent(&cleared_city()));
+    let r = delete_property(ID, row::CITY)
+        .to_request(BASE)
+        .expect("builds");
+    assert!(r.headers().get("content-type").is_none(), "no body");
+}
+
+fn cleared_city() -> PropertyRequest<Write> {
+    set_property(ID, row::CITY, Null)
+}
+
+#[test]
+fn property_writes_go_in_change_sets() {
+    let batch = Batch::with_id("b").change_set(|set| {
+        let created = set.add(create(crate::Body::<Row>::new().set(row::NAME, "x")));
+        set.add(set_property(created, row::CITY, "Redmond"));
+        set.add(delete_property(ID, row::CITY));
+    });
+    let request = batch.to_request(BASE).expect("builds");
+    let body = String::from_utf8(request.body().clone()).expect("UTF-8");
+    assert!(body.contains("PUT $1/address1_city HTTP/1.1"), "{body}");
+    assert!(body.contains(r#"{"value":"Redmond"}"#), "{body}");
+    assert!(
+        body.contains(&format!(
+            "DELETE /api/data/v9.2/{ROW}/address1_city HTTP/1.1"
+        )),
+        "{body}"
+    );
+}
+
+#[test]
+fn property_values_read_from_their_wrapper() {
+    let body = br#"{"@odata.context":"x/$metadata#accounts(1)/name","value":"Adventure Works"}"#;
+    let v: PropertyValue<String> = crate::from_slice(body).expect("reads");
+    assert_eq!(v, PropertyValue(Some("Adventure Works".to_string())));
+    let v: PropertyValue<i32> = crate::from_slice(br#"{"value":null}"#).expect("reads");
+    assert_eq!(v, PropertyValue(None));
+    let v: PropertyValue<crate::Decimal> = crate::from_slice(br#"{"value":1.10}"#).expect("reads");
+    assert_eq!(v.0.expect("a value").to_string(), "1.10");
+    let err = crate::from_slice::<PropertyValue<i32>>(br#"{"value":"x"}"#).expect_err("refused");
+    assert!(err.to_string().contains("value: expected"), "{err}");
+    assert!(err.to_string().contains(r#"found "x""#), "{err}");
+    assert!(
+        crate::from_slice::<PropertyValue<i32>>(b"{}").is_err(),
+        "no value"
+    );
+}
