@@ -255,6 +255,16 @@ impl RawBody {
 
     fn render(&self, out: &mut String, errors: &mut Vec<String>) {
         errors.extend(self.errors.iter().cloned());
+        // A row is either bound or created with this one, not both.
+        for key in self.entries.keys() {
+            if let Some(navigation) = key.strip_suffix("@odata.bind") {
+                if self.entries.contains_key(navigation) {
+                    errors.push(format!(
+                        "`{navigation}` is both bound to existing rows and created with this one: keep one"
+                    ));
+                }
+            }
+        }
         out.push('{');
         for (i, (key, entry)) in self.entries.iter().enumerate() {
             if i > 0 {

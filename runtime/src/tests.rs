@@ -392,6 +392,18 @@ fn create_bodies_bind_and_insert_related_rows() {
             r#"{"probe_children@odata.bind":["/probes(00000000-0000-4000-8000-000000000001)"],"probe_items":[{"name":"child"},{"name":"child"}]}"#
         )
     );
+    // A row bound and created at once is refused, also in a nested body.
+    let both = Body::<Probe, Create>::new()
+        .bind(many, [id()])
+        .insert_many(many, [child.clone()]);
+    let err = both.to_json().expect_err("refused");
+    assert_eq!(
+        err.to_string(),
+        "`probe_children` is both bound to existing rows and created with this one: keep one"
+    );
+    let nested =
+        Body::<Probe, Create>::new().insert_many(Many::new("probe_items", "probes"), [both]);
+    assert!(nested.to_json().is_err());
     // A typed body is its raw body, clones equal, and differs from another.
     let raw: RawBody = child.clone().into();
     assert_eq!(raw.to_json(), child.to_json());

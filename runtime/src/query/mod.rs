@@ -85,7 +85,7 @@ pub use expand::{state, Expandable, Nested, Selected, Selection};
 pub use filter::Filter;
 pub use key::{ContentId, Key, Row};
 pub use literal::{quote, Dated, Identifier, IntoLiteral, IntoOperand, Literal, Operand, Ordered};
-pub use prepared::{Change, IntoEtag, Operation, Prepared, WriteError};
+pub use prepared::{describe, Change, IntoEtag, Operation, Prepared, WriteError};
 pub use reference::{associate, clear_reference, disassociate, set_reference, RefRequest, Related};
 pub use related::{
     count_related, count_rows, delete_property, query_related, read_count, retrieve_property,

@@ -282,3 +282,40 @@ impl Condition {
         }
     }
 }
+
+/// A rendered request as text, for logs and snapshot tests: the method and the URL (relative to
+/// `base_url` when under it), the headers but the three every request carries (`Accept`,
+/// `OData-MaxVersion`, `OData-Version`), and the body as sent (a multipart body's CRLF shown as
+/// line ends).
+///
+/// ```
+/// use dataverse_runtime::query::describe;
+/// let request = dataverse_runtime::http::Request::post("https://org.crm.dynamics.com/api/data/v9.2/accounts")
+///     .header("Accept", "application/json")
+///     .header("Content-Type", "application/json")
+///     .body(br#"{"name":"Contoso"}"#.to_vec())
+///     .unwrap();
+/// assert_eq!(
+///     describe(&request, "https://org.crm.dynamics.com/api/data/v9.2/"),
+///     "POST accounts\ncontent-type: application/json\n\n{\"name\":\"Contoso\"}\n"
+/// );
+/// ```
+pub fn describe(request: &http::Request<Vec<u8>>, base_url: &str) -> String {
+    use std::fmt::Write;
+    let url = request.uri().to_string();
+    let path = url.strip_prefix(base_url).unwrap_or(&url);
+    let mut out = format!("{} {path}\n", request.method());
+    for (name, value) in request.headers() {
+        if [ACCEPT.as_str(), "odata-maxversion", "odata-version"].contains(&name.as_str()) {
+            continue;
+        }
+        let value = String::from_utf8_lossy(value.as_bytes());
+        let _ = writeln!(out, "{name}: {value}");
+    }
+    let body = request.body();
+    if !body.is_empty() {
+        let text = String::from_utf8_lossy(body).replace("\r\n", "\n");
+        let _ = writeln!(out, "\n{text}");
+    }
+    out
+}
