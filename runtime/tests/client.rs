@@ -1,10 +1,12 @@
-//! The executor (feature `reqwest`) against a mock server on localhost: paging, service
-//! protection limits, transient errors, a failed `If-Match`, a batch with a failing request.
+//! The executor (feature `reqwest`) against a mock server on localhost: paging (page by page,
+//! and as streams of pages and of rows), service protection limits, transient errors, a failed
+//! `If-Match`, a batch with a failing request.
 #![cfg(feature = "reqwest")]
 
 use dataverse_runtime::client::{Client, ClientError, StaticToken};
 use dataverse_runtime::query::{create, query, update, Batch, BatchResponse};
-use dataverse_runtime::{Body, Column, Operation, ReadError, Reader, Table, Uuid, Writer};
+use dataverse_runtime::{http, Body, Column, Operation, ReadError, Reader, Table, Uuid, Writer};
+use futures_util::{StreamExt, TryStreamExt};
 use std::time::{Duration, Instant};
 use wiremock::matchers::{
     body_string_contains, header, method, path, query_param, query_param_is_missing,
@@ -50,10 +52,10 @@ fn page(names: &[&str], next: Option<String>) -> serde_json::Value {
     }
 }
 
-#[tokio::test]
-async fn follows_next_links_across_three_pages_with_the_token_and_prefer() {
-    let server = MockServer::start().await;
-    let link = |token: u32| format!("{}accounts?$select=name&$skiptoken={token}", base(&server));
+/// Three pages of `$select=name` with `Prefer: odata.maxpagesize=2`: `a b`, `c d`, `e`; each
+/// expected `expect[i]` times (checked when the server drops, or on `verify`).
+async fn mount_three_pages(server: &MockServer, expect: [u64; 3]) {
+    let link = |token: u32| format!("{}accounts?$select=name&$skiptoken={token}", base(server));
     let accounts = || {
         Mock::given(method("GET"))
             .and(path("/api/data/v9.2/accounts"))
@@ -63,29 +65,42 @@ async fn follows_next_links_across_three_pages_with_the_token_and_prefer() {
     accounts()
         .and(query_param_is_missing("$skiptoken"))
         .respond_with(ResponseTemplate::new(200).set_body_json(page(&["a", "b"], Some(link(1)))))
-        .expect(1)
-        .mount(&server)
+        .expect(expect[0])
+        .mount(server)
         .await;
     accounts()
         .and(query_param("$skiptoken", "1"))
         .respond_with(ResponseTemplate::new(200).set_body_json(page(&["c", "d"], Some(link(2)))))
-        .expect(1)
-        .mount(&server)
+        .expect(expect[1])
+        .mount(server)
         .await;
     accounts()
         .and(query_param("$skiptoken", "2"))
         .respond_with(ResponseTemplate::new(200).set_body_json(page(&["e"], None)))
-        .expect(1)
-        .mount(&server)
+        .expect(expect[2])
+        .mount(server)
         .await;
+}
 
-    let client = client();
-    let first = query::<Account>()
+/// The first request of the three pages.
+fn first_request(server: &MockServer) -> http::Request<Vec<u8>> {
+    query::<Account>()
         .select(NAME)
         .page_size(2)
-        .to_request(&base(&server))
-        .unwrap();
-    let mut pages = client.pages::<Row>(first);
+        .to_request(&base(server))
+        .unwrap()
+}
+
+async fn requests(server: &MockServer) -> usize {
+    server.received_requests().await.unwrap().len()
+}
+
+#[tokio::test]
+async fn follows_next_links_across_three_pages_with_the_token_and_prefer() {
+    let server = MockServer::start().await;
+    mount_three_pages(&server, [1, 1, 1]).await;
+    let client = client();
+    let mut pages = client.pages::<Row>(first_request(&server));
     let mut sizes = Vec::new();
     let mut names = Vec::new();
     while let Some(page) = pages.next_page().await.unwrap() {
@@ -95,6 +110,121 @@ async fn follows_next_links_across_three_pages_with_the_token_and_prefer() {
     assert_eq!(sizes, [2, 2, 1]);
     assert_eq!(names, ["a", "b", "c", "d", "e"]);
     assert!(pages.next_page().await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn three_pages_as_a_stream_of_pages_end_after_the_last_one() {
+    let server = MockServer::start().await;
+    mount_three_pages(&server, [1, 1, 1]).await;
+    let client = client();
+    let mut pages = client.pages::<Row>(first_request(&server)).into_stream();
+    let mut sizes = Vec::new();
+    let mut names = Vec::new();
+    while let Some(page) = pages.try_next().await.unwrap() {
+        assert_eq!(page.next_link.is_some(), sizes.len() < 2);
+        sizes.push(page.rows.len());
+        names.extend(page.rows.into_iter().map(|r| r.name));
+    }
+    assert_eq!(sizes, [2, 2, 1]);
+    assert_eq!(names, ["a", "b", "c", "d", "e"]);
+    assert!(
+        pages.next().await.is_none(),
+        "a finished stream stays finished"
+    );
+    server.verify().await;
+    assert_eq!(requests(&server).await, 3, "nothing after the last page");
+}
+
+#[tokio::test]
+async fn three_pages_as_a_stream_of_rows_in_order() {
+    let server = MockServer::start().await;
+    mount_three_pages(&server, [1, 1, 1]).await;
+    let client = client();
+    let rows: Vec<Row> = client
+        .pages::<Row>(first_request(&server))
+        .rows()
+        .try_collect()
+        .await
+        .unwrap();
+    let names: Vec<_> = rows.into_iter().map(|r| r.name).collect();
+    assert_eq!(names, ["a", "b", "c", "d", "e"]);
+    server.verify().await;
+    assert_eq!(requests(&server).await, 3);
+}
+
+/// The second page fails (a `400`, not retried): the stream yields the first page's rows, then
+/// that error, then ends; the failed page is not asked again and no third page is requested.
+#[tokio::test]
+async fn an_error_on_the_second_page_ends_the_stream_with_that_error() {
+    let server = MockServer::start().await;
+    let link = format!("{}accounts?$select=name&$skiptoken=1", base(&server));
+    Mock::given(method("GET"))
+        .and(query_param_is_missing("$skiptoken"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(&["a", "b"], Some(link))))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(query_param("$skiptoken", "1"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(
+            serde_json::json!({ "error": { "code": "0x80040203", "message": "Bad paging cookie" } }),
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    // Anything else (a third page, the first page again): never.
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(&["z"], None)))
+        .expect(0)
+        .mount(&server)
+        .await;
+
+    let client = client();
+    let mut rows = client.pages::<Row>(first_request(&server)).rows();
+    assert_eq!(rows.next().await.unwrap().unwrap().name, "a");
+    assert_eq!(rows.next().await.unwrap().unwrap().name, "b");
+    let error = rows.next().await.unwrap().unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(400));
+    assert_eq!(error.message(), Some("Bad paging cookie"));
+    assert!(
+        rows.next().await.is_none(),
+        "the stream ends after the error"
+    );
+    assert!(rows.next().await.is_none());
+    server.verify().await;
+    assert_eq!(requests(&server).await, 2);
+}
+
+/// A page is requested when the stream is polled for a row it does not have yet, never ahead:
+/// creating the stream sends nothing, the first page's rows send one request, the first row
+/// of the second page the second.
+#[tokio::test]
+async fn a_stream_requests_a_page_only_when_polled_for_it() {
+    let server = MockServer::start().await;
+    mount_three_pages(&server, [1, 1, 0]).await;
+    let client = client();
+    let mut rows = client.pages::<Row>(first_request(&server)).rows();
+    fn send<S: Send>(_: &S) {}
+    send(&rows);
+    assert_eq!(requests(&server).await, 0, "nothing before the first poll");
+
+    let first: Vec<Row> = (&mut rows).take(1).try_collect().await.unwrap();
+    assert_eq!(first[0].name, "a");
+    assert_eq!(
+        requests(&server).await,
+        1,
+        "taking the first row sends one request"
+    );
+    assert_eq!(rows.try_next().await.unwrap().unwrap().name, "b");
+    assert_eq!(
+        requests(&server).await,
+        1,
+        "the first page's rows: still one"
+    );
+    assert_eq!(rows.try_next().await.unwrap().unwrap().name, "c");
+    assert_eq!(requests(&server).await, 2);
+    drop(rows);
+    server.verify().await;
 }
 
 #[tokio::test]

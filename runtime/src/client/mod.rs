@@ -2,7 +2,10 @@
 //! [`http::Request`] built by [`query`](mod@crate::query) with a bearer token from your
 //! [`TokenProvider`], honours Dataverse's service protection limits (`429 Too Many Requests`
 //! with `Retry-After`) and transient `502`/`503`/`504` with bounded retries, and follows
-//! `@odata.nextLink` page by page ([`Pages`]).
+//! `@odata.nextLink` ([`Pages`]): as a [`Stream`](futures_core::Stream) of rows across pages
+//! ([`Pages::rows`]) or of pages ([`Pages::into_stream`]), or page by page
+//! ([`Pages::next_page`]). A page is requested when the stream is polled for it, never ahead;
+//! the stream ends after the last page, or after the first error, which it yields.
 //!
 //! The feature enables no TLS backend: Dataverse is reached over `https`, so enable one on your
 //! own `reqwest` dependency (`reqwest = { version = "0.12", features = ["rustls-tls"] }`);
@@ -21,31 +24,30 @@
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! use dataverse_runtime::client::Client;
 //! use dataverse_runtime::query;
+//! use futures_util::TryStreamExt; // or `futures::TryStreamExt`: `try_next`, `try_collect`, ...
 //!
 //! let client = Client::new(reqwest::Client::new(), fetch_token);
 //! let first = query::<Account>()
 //!     .page_size(500)
 //!     .to_request("https://org.crm.dynamics.com/api/data/v9.2/")?;
-//! let mut pages = client.pages::<Account>(first);
-//! while let Some(page) = pages.next_page().await? {
-//!     for account in page.rows {
-//!         println!("{}", account.name);
-//!     }
+//! let mut accounts = client.pages::<Account>(first).rows();
+//! while let Some(account) = accounts.try_next().await? {
+//!     println!("{}", account.name);
 //! }
 //! # Ok(())
 //! # }
 //! ```
 
 mod error;
+mod pages;
 
 pub use error::ClientError;
+pub use pages::Pages;
 
-use crate::page::Page;
 use http::header::{AUTHORIZATION, RETRY_AFTER};
 use http::{HeaderMap, HeaderValue, StatusCode};
 use serde::de::DeserializeOwned;
 use std::future::Future;
-use std::marker::PhantomData;
 use std::time::Duration;
 
 /// Any error, as a token provider returns it.
@@ -143,13 +145,9 @@ impl<T: TokenProvider> Client<T> {
     }
 
     /// The pages of a collection from its first request, following `@odata.nextLink` with
-    /// [`Page::next_request`].
+    /// [`Page::next_request`](crate::Page::next_request).
     pub fn pages<R: DeserializeOwned>(&self, first: http::Request<Vec<u8>>) -> Pages<'_, T, R> {
-        Pages {
-            client: self,
-            next: Some(first),
-            rows: PhantomData,
-        }
+        Pages::new(self, first)
     }
 
     async fn execute(
@@ -219,37 +217,5 @@ impl<T: TokenProvider> Client<T> {
             _ => return None,
         };
         Some(wait.min(self.max_wait))
-    }
-}
-
-/// The pages of a collection ([`Client::pages`]): read them one by one with
-/// [`next_page`](Pages::next_page).
-#[derive(Debug)]
-pub struct Pages<'c, T, R> {
-    client: &'c Client<T>,
-    next: Option<http::Request<Vec<u8>>>,
-    rows: PhantomData<fn() -> R>,
-}
-
-impl<T: TokenProvider, R: DeserializeOwned> Pages<'_, T, R> {
-    /// The next page, or `None` after the last one (the one without `@odata.nextLink`). After
-    /// an error, the same page is not asked again: the next call gives `None`.
-    pub async fn next_page(&mut self) -> Result<Option<Page<R>>, ClientError> {
-        let Some(request) = self.next.take() else {
-            return Ok(None);
-        };
-        let response = self.client.execute(&request).await?;
-        let page: Page<R> = crate::from_slice(response.body())?;
-        self.next = page.next_request(&request)?;
-        Ok(Some(page))
-    }
-
-    /// Every row of every page left, in order.
-    pub async fn all(mut self) -> Result<Vec<R>, ClientError> {
-        let mut rows = Vec::new();
-        while let Some(page) = self.next_page().await? {
-            rows.extend(page.rows);
-        }
-        Ok(rows)
     }
 }
