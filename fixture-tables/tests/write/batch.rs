@@ -124,8 +124,9 @@ fn a_change_set_then_a_get() {
         .to_request(BASE)
         .expect("builds");
     assert_eq!(r.headers()["if-none-match"], "null");
-    // Adapted: binds with a leading `/`; the docs' `GET accounts(<id>)/Account_Tasks?$select=subject`
-    // (a collection under a row) is the equivalent filter on the tasks' lookup.
+    // "Execute batch operations", "Change sets". Adapted: binds with a leading `/`; the docs'
+    // `GET accounts(<id>)/Account_Tasks?$select=subject` (a collection under a row, which the
+    // builder cannot address) is the equivalent filter on the tasks' lookup.
     let task = |n: u32| {
         format!(
             "--changeset_{id_}_1\nContent-Type: application/http\nContent-Transfer-Encoding: binary\nContent-ID: {n}\n\n\
@@ -203,6 +204,7 @@ fn content_id_references_in_bodies_and_urls() {
 
 #[test]
 fn continue_on_error_is_a_preference() {
+    // "Execute batch operations", "Handling errors": `Prefer: odata.continue-on-error`.
     let r = Batch::with_id("662d4610-7f12-4895-ac4a-3fdf77cc10a1")
         .continue_on_error()
         .request(create(task_for("Task 2 in batch")))
