@@ -1,0 +1,8 @@
+// A PartyList column of a table that is no activity (`sample_signatories`) is no Web API
+// property: it has no column descriptor.
+
+use dataverse_fixture_tables::sample_bankaccount::columns;
+
+fn main() {
+    let _ = columns::SAMPLE_SIGNATORIES;
+}
