@@ -42,6 +42,11 @@ impl<T: Lookup> Value for Vec<Party<T>> {
 }
 
 /// What a setter of a `T` column takes: a `T`, [`Null`], or for text a `&str`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a value for a column of `{T}`",
+    label = "expected a `{T}`, or `Null`",
+    note = "`None` is not a value: write `null` with `dataverse_runtime::Null`"
+)]
 pub trait Set<T> {
     /// `None` writes `null`.
     fn into_value(self) -> Option<T>;

@@ -26,9 +26,18 @@ pub mod access {
 
     /// A body of operation `M` ([`Create`](crate::Create) or [`Update`](crate::Update)) may set
     /// a column of this access.
+    #[diagnostic::on_unimplemented(
+        message = "a body of `{M}` cannot set a column of access `{Self}`",
+        label = "the docs say this column is not valid for this operation",
+        note = "access markers: `R` read only, `Rc` read and create, `Ru` read and update, `C` create only, `U` update only"
+    )]
     pub trait Allows<M>: Access {}
 
     /// The column can be read (`$select`, a record field).
+    #[diagnostic::on_unimplemented(
+        message = "column access `{Self}` is not readable: the column has no Web API property to `$select`, filter or order on",
+        note = "the docs say this column is not valid for read"
+    )]
     pub trait Readable: Access {}
 
     macro_rules! markers {

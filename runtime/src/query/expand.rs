@@ -55,7 +55,7 @@ use state::{Collection, Expanding, Limited, MayExpand, MayLimit, Open, Single};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be selected from this table",
     label = "only readable columns of the queried table (or tuples of them) can be selected",
-    note = "a column the docs say is not valid for read (access `Cu`, `C`, `U`) has no property to `$select`"
+    note = "a column of another table does not fit: select the columns of `{T}` (or of the expanded table inside `expand`)"
 )]
 pub trait Selection<T> {
     /// Adds the columns' Web API properties.
