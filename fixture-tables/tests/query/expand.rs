@@ -30,7 +30,6 @@ fn limit_columns_with_select() {
         .expand(PRIMARYCONTACTID, |c| c.select(contact::columns::FULLNAME))
         .expand(ACCOUNT_TASKS, |t| t.select(task::columns::SUBJECT))
         .page_size(1)
-        .no_cache()
         .to_request(BASE)
         .expect("builds");
     assert_documented(
@@ -52,7 +51,6 @@ fn expand_single_valued_navigation_properties() {
         })
         .expand(PARENTACCOUNTID, |p| p.select(NAME))
         .page_size(2)
-        .no_cache()
         .to_request(BASE);
     assert_documented(
         &r.expect("builds"),

@@ -145,7 +145,6 @@ pub struct Query<T, L = limit::Unlimited> {
     count: bool,
     page_size: Option<u32>,
     annotations: Vec<&'static str>,
-    no_cache: bool,
     marker: PhantomData<fn() -> (T, L)>,
 }
 
@@ -157,7 +156,6 @@ impl<T, L> Clone for Query<T, L> {
             count: self.count,
             page_size: self.page_size,
             annotations: self.annotations.clone(),
-            no_cache: self.no_cache,
             marker: PhantomData,
         }
     }
@@ -184,7 +182,6 @@ pub fn query<T: Table>() -> Query<T> {
         count: false,
         page_size: None,
         annotations: Vec::new(),
-        no_cache: false,
         marker: PhantomData,
     }
 }
@@ -197,7 +194,6 @@ impl<T: Table, L> Query<T, L> {
             count: self.count,
             page_size: self.page_size,
             annotations: self.annotations,
-            no_cache: self.no_cache,
             marker: PhantomData,
         }
     }
@@ -268,13 +264,6 @@ impl<T: Table, L> Query<T, L> {
         if !self.annotations.contains(&name) {
             self.annotations.push(name);
         }
-        self
-    }
-
-    /// `If-None-Match: null`, which Microsoft recommends with expanded collections so that no
-    /// cache returns stale related rows.
-    pub fn no_cache(mut self) -> Self {
-        self.no_cache = true;
         self
     }
 }

@@ -133,8 +133,10 @@ pub trait Operation {
 
     /// The request against the Web API root `base_url`
     /// (`https://org.crm.dynamics.com/api/data/v9.2/`, ending with `/`), with
-    /// `Accept: application/json`, `OData-MaxVersion: 4.0`, `OData-Version: 4.0` and the
-    /// request's own headers.
+    /// `Accept: application/json`, `OData-MaxVersion: 4.0`, `OData-Version: 4.0`, the
+    /// request's own headers, and `If-None-Match: null` unless it has its own `If-None-Match`
+    /// (Microsoft: "This header should be used in all requests with a value of `null`", so that
+    /// no cache answers).
     fn to_request(&self, base_url: &str) -> Result<http::Request<Vec<u8>>, WriteError> {
         check_base(base_url)?;
         let prepared = self.prepare()?;
@@ -158,6 +160,13 @@ pub trait Operation {
             .header("OData-Version", "4.0");
         for (name, value) in &prepared.headers {
             request = request.header(*name, value);
+        }
+        if !prepared
+            .headers
+            .iter()
+            .any(|(name, _)| *name == "If-None-Match")
+        {
+            request = request.header("If-None-Match", "null");
         }
         request
             .body(prepared.body(base_url))
@@ -284,9 +293,9 @@ impl Condition {
 }
 
 /// A rendered request as text, for logs and snapshot tests: the method and the URL (relative to
-/// `base_url` when under it), the headers but the three every request carries (`Accept`,
-/// `OData-MaxVersion`, `OData-Version`), and the body as sent (a multipart body's CRLF shown as
-/// line ends).
+/// `base_url` when under it), the headers but the ones every request carries (`Accept`,
+/// `OData-MaxVersion`, `OData-Version`, `If-None-Match: null`), and the body as sent (a
+/// multipart body's CRLF shown as line ends).
 ///
 /// ```
 /// use dataverse_runtime::query::describe;
@@ -306,7 +315,8 @@ pub fn describe(request: &http::Request<Vec<u8>>, base_url: &str) -> String {
     let path = url.strip_prefix(base_url).unwrap_or(&url);
     let mut out = format!("{} {path}\n", request.method());
     for (name, value) in request.headers() {
-        if [ACCEPT.as_str(), "odata-maxversion", "odata-version"].contains(&name.as_str()) {
+        let usual = [ACCEPT.as_str(), "odata-maxversion", "odata-version"];
+        if usual.contains(&name.as_str()) || (name == "if-none-match" && value == "null") {
             continue;
         }
         let value = String::from_utf8_lossy(value.as_bytes());

@@ -267,8 +267,9 @@ impl<T: Table, L> Query<T, L> {
 
     /// The `GET` request against the Web API root `base_url`
     /// (`https://org.crm.dynamics.com/api/data/v9.2/`, ending with `/`), with the headers
-    /// `Accept: application/json`, `OData-MaxVersion: 4.0`, `OData-Version: 4.0`, and
-    /// `Prefer` and `If-None-Match` when asked for.
+    /// `Accept: application/json`, `OData-MaxVersion: 4.0`, `OData-Version: 4.0`,
+    /// `If-None-Match: null` (which Microsoft says every request should carry, so that no cache
+    /// answers it) and `Prefer` when the query needs one.
     pub fn to_request(&self, base_url: &str) -> Result<http::Request<Vec<u8>>, QueryError> {
         check_base(base_url)?;
         let url = format!("{base_url}{}", self.path_and_query()?);
@@ -280,12 +281,10 @@ impl<T: Table, L> Query<T, L> {
             .uri(url)
             .header(ACCEPT, "application/json")
             .header("OData-MaxVersion", "4.0")
-            .header("OData-Version", "4.0");
+            .header("OData-Version", "4.0")
+            .header(IF_NONE_MATCH, HeaderValue::from_static("null"));
         if let Some(prefer) = self.prefer() {
             request = request.header("Prefer", prefer);
-        }
-        if self.no_cache {
-            request = request.header(IF_NONE_MATCH, HeaderValue::from_static("null"));
         }
         request
             .body(Vec::new())

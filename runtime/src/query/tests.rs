@@ -121,6 +121,7 @@ fn the_request_has_the_odata_headers() {
         ("accept", "application/json"),
         ("odata-maxversion", "4.0"),
         ("odata-version", "4.0"),
+        ("if-none-match", "null"),
     ];
     let want: Vec<(String, String)> = want
         .iter()
@@ -135,8 +136,7 @@ fn preferences_join_in_one_header() {
     let q = query::<Row>()
         .formatted_values()
         .annotation(crate::record::LOOKUP_LOGICAL_NAME)
-        .page_size(50)
-        .no_cache();
+        .page_size(50);
     let r = q.to_request(BASE).expect("builds");
     assert_eq!(
         r.headers()["prefer"],

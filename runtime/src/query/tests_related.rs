@@ -196,3 +196,41 @@ fn property_values_read_from_their_wrapper() {
         "no value"
     );
 }
+
+#[test]
+fn every_request_asks_past_caches_unless_it_has_its_own_condition() {
+    let header = |r: &http::Request<Vec<u8>>| {
+        r.headers()
+            .get_all("if-none-match")
+            .iter()
+            .map(|v| v.to_str().expect("ASCII").to_string())
+            .collect::<Vec<_>>()
+    };
+    let plain = retrieve::<Row>(ID).to_request(BASE).expect("builds");
+    assert_eq!(header(&plain), ["null"]);
+    let etag = Some("W/\"1\"".to_string());
+    let conditional = retrieve::<Row>(ID).if_none_match(&etag).to_request(BASE);
+    assert_eq!(
+        header(&conditional.expect("builds")),
+        ["W/\"1\""],
+        "not twice"
+    );
+    let body = || crate::Body::<Row>::new().set(row::NAME, "x");
+    let create_only = upsert(ID, body()).create_only().to_request(BASE);
+    assert_eq!(header(&create_only.expect("builds")), ["*"]);
+    let q = query::<Row>().to_request(BASE).expect("builds");
+    assert_eq!(header(&q), ["null"]);
+    // In a batch, the batch request carries it, not its parts.
+    let batch = Batch::with_id("b")
+        .request(retrieve::<Row>(ID))
+        .to_request(BASE);
+    let batch = batch.expect("builds");
+    assert_eq!(header(&batch), ["null"]);
+    let text = String::from_utf8(batch.body().clone()).expect("UTF-8");
+    assert!(!text.contains("If-None-Match"), "{text}");
+    // `describe` leaves the usual one out and shows a condition.
+    assert!(!describe(&plain, BASE).contains("if-none-match"));
+    let conditional = retrieve::<Row>(ID).if_none_match(&etag).to_request(BASE);
+    let shown = describe(&conditional.expect("builds"), BASE);
+    assert!(shown.contains("if-none-match: W/\"1\""), "{shown}");
+}

@@ -324,9 +324,6 @@ impl<T: Table> Operation for RetrieveRequest<T> {
 impl<T: Table, L> Operation for Query<T, L> {
     fn prepare(&self) -> Result<Prepared, WriteError> {
         let target = Target::Path(self.path_and_query()?);
-        let no_cache = self.no_cache.then(|| "null".to_string());
-        Ok(Prepared::new(Method::GET, target, Payload::None)
-            .header("Prefer", self.prefer())
-            .header("If-None-Match", no_cache))
+        Ok(Prepared::new(Method::GET, target, Payload::None).header("Prefer", self.prefer()))
     }
 }
