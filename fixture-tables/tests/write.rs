@@ -602,3 +602,68 @@ fn collection_valued_navigation_properties() {
         Some(json!({"@odata.id": format!("{BASE}tasks(00000000-0000-0000-0000-000000000001)")})),
     );
 }
+
+#[test]
+fn optional_headers() {
+    use dataverse_runtime::query::{CustomLogic, WriteHeaders};
+    // "Detect duplicate data using the Web API": `POST leads` and `PATCH leads(<id>)` with
+    // `MSCRM.SuppressDuplicateDetection: false` (the fixtures have no lead: a contact here).
+    let body = contact::Contact::create()
+        .set(contact::columns::FIRSTNAME, "Monte")
+        .set(contact::columns::LASTNAME, "Orton")
+        .set(contact::columns::EMAILADDRESS1, "monteorton@example.com");
+    let want = json!({
+        "firstname": "Monte",
+        "lastname": "Orton",
+        "emailaddress1": "monteorton@example.com"
+    });
+    let r = create(body).detect_duplicates().to_request(BASE);
+    assert_documented(
+        &r.expect("builds"),
+        "POST",
+        "contacts",
+        &[CACHE, ("MSCRM.SuppressDuplicateDetection", "false")],
+        Some(want.clone()),
+    );
+    let lead = uuid("c4567bb6-47a3-e711-811b-e0071b6ac1b1");
+    let body = contact::Contact::update()
+        .set(contact::columns::FIRSTNAME, "Monte")
+        .set(contact::columns::LASTNAME, "Orton")
+        .set(contact::columns::EMAILADDRESS1, "monteorton@example.com");
+    let r = update(lead, body).detect_duplicates().to_request(BASE);
+    assert_documented(
+        &r.expect("builds"),
+        "PATCH",
+        "contacts(c4567bb6-47a3-e711-811b-e0071b6ac1b1)",
+        &[
+            CACHE,
+            ("MSCRM.SuppressDuplicateDetection", "false"),
+            ("If-Match", "*"),
+        ],
+        Some(want),
+    );
+    // "Bypass custom business logic": the three documented headers on `POST accounts`.
+    let body = || Account::create().set(columns::NAME, "Sample Account");
+    let want = json!({"name": "Sample Account"});
+    let cases = [
+        (
+            create(body()).bypass_custom_plugins(),
+            ("MSCRM.BypassCustomPluginExecution", "true"),
+        ),
+        (
+            create(body()).suppress_flows(),
+            ("MSCRM.SuppressCallbackRegistrationExpanderJob", "true"),
+        ),
+        (
+            create(body()).bypass_business_logic(CustomLogic::All),
+            (
+                "MSCRM.BypassBusinessLogicExecution",
+                "CustomSync,CustomAsync",
+            ),
+        ),
+    ];
+    for (write, header) in cases {
+        let r = write.to_request(BASE).expect("builds");
+        assert_documented(&r, "POST", "accounts", &[CACHE, header], Some(want.clone()));
+    }
+}

@@ -184,3 +184,85 @@ fn associations_take_the_navigation_kind_they_need() {
     assert_eq!((r.method().as_str(), r.body().len()), ("DELETE", 0));
     assert!(r.uri().path().ends_with("/parentaccountid/$ref"));
 }
+
+#[test]
+fn optional_headers_ride_on_any_write() {
+    let headers = |op: &dyn Fn() -> Result<http::Request<Vec<u8>>, WriteError>| {
+        let r = op().expect("builds");
+        let mut h: Vec<(String, String)> = r
+            .headers()
+            .iter()
+            .filter(|(k, _)| k.as_str().starts_with("mscrm."))
+            .map(|(k, v)| (k.to_string(), v.to_str().expect("ASCII").to_string()))
+            .collect();
+        h.sort();
+        h
+    };
+    let body = || Body::<Row>::new().set(NAME, "x");
+    let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+    assert_eq!(
+        headers(&|| create(body()).detect_duplicates().to_request(BASE)),
+        [pair("mscrm.suppressduplicatedetection", "false")]
+    );
+    let id = Uuid::from_u128(1);
+    let update = || update(id, Body::<Row, Update>::new().set(NAME, "y"));
+    assert_eq!(
+        headers(&|| {
+            update()
+                .bypass_custom_plugins()
+                .bypass_business_logic(CustomLogic::Sync)
+                .bypass_business_logic(CustomLogic::All)
+                .suppress_flows()
+                .solution("contoso_core")
+                .to_request(BASE)
+        }),
+        [
+            pair(
+                "mscrm.bypassbusinesslogicexecution",
+                "CustomSync,CustomAsync"
+            ),
+            pair("mscrm.bypasscustompluginexecution", "true"),
+            pair("mscrm.solutionuniquename", "contoso_core"),
+            pair("mscrm.suppresscallbackregistrationexpanderjob", "true"),
+        ],
+        "each header once, the last value kept"
+    );
+    assert_eq!(
+        headers(&|| delete::<Row>(id)
+            .bypass_business_logic(CustomLogic::Async)
+            .to_request(BASE)),
+        [pair("mscrm.bypassbusinesslogicexecution", "CustomAsync")]
+    );
+    assert_eq!(
+        headers(&|| associate(id, TASKS, id)
+            .bypass_custom_plugins()
+            .to_request(BASE)),
+        [pair("mscrm.bypasscustompluginexecution", "true")]
+    );
+    // The wrapped write keeps its own headers.
+    let r = update().if_match("W/\"7\"").detect_duplicates();
+    let r = r.to_request(BASE).expect("builds");
+    assert_eq!(r.headers()["if-match"], "W/\"7\"");
+    // In a change set, on the part.
+    let batch = Batch::with_id("h").change_set(|set| {
+        set.add(create(body()).detect_duplicates());
+    });
+    let sent = text(&batch.to_request(BASE).expect("builds"));
+    assert!(
+        sent.contains(
+            "Content-Type: application/json\r\nMSCRM.SuppressDuplicateDetection: false\r\n"
+        ),
+        "{sent}"
+    );
+    // A value that would end the header is refused, alone and in a batch.
+    let bad = || create(body()).solution("core\r\nMSCRM.BypassCustomPluginExecution: true");
+    let e = bad().to_request(BASE).expect_err("refused");
+    assert!(
+        e.to_string().contains("header `MSCRM.SolutionUniqueName`"),
+        "{e}"
+    );
+    let batch = Batch::with_id("h").change_set(|set| {
+        set.add(bad());
+    });
+    assert!(batch.to_request(BASE).is_err());
+}
