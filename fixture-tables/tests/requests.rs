@@ -138,7 +138,11 @@ fn account() {
         .set(NAME, "Fabrikam")
         .set(PARENTACCOUNTID, Null);
     s.op("update: If-Match", &update(id(1), body).if_match(&etag));
-    let key = Key::new(NAME, "Contoso & Co");
+    s.op(
+        "retrieve: an alternate key value Dataverse does not take is refused",
+        &retrieve::<Account>(Key::new(NAME, "Contoso & Co")),
+    );
+    let key = Key::new(NAME, "Contoso (Co)");
     s.op(
         "upsert: by alternate key, create only",
         &upsert(key, Account::create().set(REVENUE, Decimal::from(7))).create_only(),

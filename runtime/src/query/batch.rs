@@ -290,6 +290,7 @@ impl Place<'_> {
                 referred.push(*c);
                 format!("{c}{suffix}")
             }
+            Target::Refused(e) => return Err(e.clone().into()),
         };
         if let Some(c) = referred.iter().find(|c| !created.contains(c)) {
             return Err(match id {

@@ -3,7 +3,7 @@
 //! or, inside a `$batch` change set, by the `Content-ID` of the request that created it (`$1`).
 
 use super::literal::{IntoLiteral, Literal};
-use super::request::encode;
+use super::request::{encode, QueryError};
 use crate::column::{access::Readable, Column};
 use crate::record::Table;
 use crate::Uuid;
@@ -33,8 +33,16 @@ use std::marker::PhantomData;
 /// ```
 pub struct Key<T> {
     parts: Vec<(&'static str, Literal)>,
+    /// The first part whose value Dataverse does not take in a key.
+    refused: Option<QueryError>,
     marker: PhantomData<fn() -> T>,
 }
+
+/// The characters Dataverse does not take in an alternate key's value ("Alternate key values
+/// with the following characters `/`,`<`,`>`,`*`,`%`,`&`,`:`,`\\`,`?`,`+` aren't currently
+/// supported", Microsoft Learn, "Use an alternate key to reference a record").
+pub const UNSUPPORTED_KEY_CHARACTERS: [char; 10] =
+    ['/', '<', '>', '*', '%', '&', ':', '\\', '?', '+'];
 
 impl<T> Key<T> {
     /// A key of one column (readable: a key column is a Web API property; a lookup's part is
@@ -42,18 +50,34 @@ impl<T> Key<T> {
     pub fn new<V, A: Readable>(column: Column<T, V, A>, value: impl IntoLiteral<V>) -> Self {
         Key {
             parts: Vec::new(),
+            refused: None,
             marker: PhantomData,
         }
         .and(column, value)
     }
 
-    /// One more part of a key of several columns.
+    /// One more part of a key of several columns. A value holding a character Dataverse does
+    /// not take in a key ([`UNSUPPORTED_KEY_CHARACTERS`]: a date and time, whose `:` it
+    /// refuses, or text with `/`, `&`, `+`, ...) makes the request fail to build
+    /// ([`QueryError::UnsupportedKeyValue`]): query with a `$filter` instead.
     pub fn and<V, A: Readable>(
         mut self,
         column: Column<T, V, A>,
         value: impl IntoLiteral<V>,
     ) -> Self {
-        self.parts.push((column.property(), value.into_literal()));
+        let value = value.into_literal();
+        let text = value.odata();
+        if let Some(character) = text
+            .chars()
+            .find(|c| UNSUPPORTED_KEY_CHARACTERS.contains(c))
+        {
+            self.refused.get_or_insert(QueryError::UnsupportedKeyValue {
+                column: column.property().to_string(),
+                value: text.clone(),
+                character,
+            });
+        }
+        self.parts.push((column.property(), value));
         self
     }
 
@@ -79,6 +103,7 @@ impl<T> Clone for Key<T> {
     fn clone(&self) -> Self {
         Key {
             parts: self.parts.clone(),
+            refused: self.refused.clone(),
             marker: PhantomData,
         }
     }
@@ -178,6 +203,8 @@ pub(crate) enum Target {
     Path(String),
     /// `$<id>` followed by `suffix` (empty, or starting with `/`).
     Created(ContentId, String),
+    /// A row no request can address (an alternate key Dataverse does not take).
+    Refused(QueryError),
 }
 
 impl Target {
@@ -186,6 +213,7 @@ impl Target {
         match self {
             Target::Path(path) => Target::Path(path + suffix),
             Target::Created(c, before) => Target::Created(c, before + suffix),
+            Target::Refused(e) => Target::Refused(e),
         }
     }
 }
@@ -195,7 +223,10 @@ impl<T: Table> Row<T> {
     pub(crate) fn target(&self, suffix: &str) -> Target {
         match self {
             Row::Id(id) => Target::Path(format!("{}({id}){suffix}", encode(T::ENTITY_SET_NAME))),
-            Row::Key(key) => Target::Path(format!("{}{suffix}", key.segment())),
+            Row::Key(key) => match &key.refused {
+                Some(e) => Target::Refused(e.clone()),
+                None => Target::Path(format!("{}{suffix}", key.segment())),
+            },
             Row::Created(c) => Target::Created(*c, suffix.to_string()),
         }
     }

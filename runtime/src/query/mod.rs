@@ -85,7 +85,7 @@ pub use compare::OrderBy;
 pub use expand::{state, Expandable, Nested, Selected, Selection};
 pub use filter::Filter;
 pub use headers::{CustomLogic, WithHeaders, WriteHeaders};
-pub use key::{ContentId, Key, Row};
+pub use key::{ContentId, Key, Row, UNSUPPORTED_KEY_CHARACTERS};
 pub use literal::{quote, Dated, Identifier, IntoLiteral, IntoOperand, Literal, Operand, Ordered};
 pub use prepared::{describe, Change, IntoEtag, Operation, Prepared, WriteError};
 pub use reference::{associate, clear_reference, disassociate, set_reference, RefRequest, Related};
@@ -298,6 +298,8 @@ pub(crate) enum Source {
     Path(String),
     /// Under a row created in a change set (`$1/Account_Tasks`), which no `GET` can address.
     Created(key::ContentId),
+    /// Under a row no request can address (an alternate key Dataverse does not take).
+    Refused(QueryError),
 }
 
 /// The options of a query or of one expansion, as they are rendered.

@@ -115,6 +115,7 @@ impl Prepared {
                 let id = match target {
                     Target::Path(path) => format!("{base}{path}"),
                     Target::Created(c, suffix) => format!("{c}{suffix}"),
+                    Target::Refused(_) => String::new(),
                 };
                 serde_json::json!({ "@odata.id": id })
                     .to_string()
@@ -147,6 +148,7 @@ pub trait Operation {
                     reference: c.reference(),
                 })
             }
+            Target::Refused(e) => return Err(e.clone().into()),
         };
         let url = format!("{base_url}{path}");
         if url.len() > MAX_URL_LENGTH {

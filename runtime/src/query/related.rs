@@ -61,6 +61,7 @@ pub fn query_related<S: Table, R: Table>(
     q.source = match row.into().target(&segment(navigation.name)) {
         Target::Path(path) => Source::Path(path),
         Target::Created(c, _) => Source::Created(c),
+        Target::Refused(e) => Source::Refused(e),
     };
     q
 }

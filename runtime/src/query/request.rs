@@ -72,6 +72,17 @@ pub enum QueryError {
         /// `$1`.
         reference: String,
     },
+    /// An alternate key's value holds a character Dataverse does not take in a key
+    /// ([`UNSUPPORTED_KEY_CHARACTERS`](super::UNSUPPORTED_KEY_CHARACTERS)).
+    #[error("the alternate key value {value} of `{column}` holds `{character}`, which Dataverse does not take in a key value (`/ < > * % & : \\ ? +`): find the row with a $filter instead")]
+    UnsupportedKeyValue {
+        /// The key column's property.
+        column: String,
+        /// The value as the key would render it.
+        value: String,
+        /// The first character refused.
+        character: char,
+    },
     /// A next link that is not an absolute URL of the same service.
     #[error("next link `{link}`: {reason}")]
     NextLink {
@@ -218,6 +229,7 @@ impl<T: Table, L> Query<T, L> {
             Source::Created(c) => Err(QueryError::CreatedRow {
                 reference: c.reference(),
             }),
+            Source::Refused(e) => Err(e.clone()),
         }
     }
 

@@ -37,13 +37,20 @@ fn related_rows_are_queried_with_every_option() {
         (method.as_str(), path),
         ("GET", format!("{ROW}/Account_Tasks"))
     );
-    // By alternate key.
-    let key = Key::new(row::NAME, "a&b");
+    // By alternate key; one Dataverse does not take is refused.
+    let key = Key::new(row::NAME, "a #b");
     let q = query_related(key, row::TASKS);
     assert_eq!(
         q.path_and_query().expect("renders"),
-        "accounts(name='a%26b')/Account_Tasks"
+        "accounts(name='a%20%23b')/Account_Tasks"
     );
+    let q = query_related(Key::new(row::NAME, "a&b"), row::TASKS);
+    assert!(matches!(
+        q.path_and_query(),
+        Err(QueryError::UnsupportedKeyValue { character: '&', .. })
+    ));
+    let count = count_related(Key::new(row::NAME, "1+1"), row::TASKS);
+    assert!(count.to_request(BASE).is_err());
 }
 
 #[test]

@@ -26,6 +26,52 @@ fn keys_render_their_values_as_filter_literals_percent_encoded() {
 }
 
 #[test]
+fn keys_dataverse_does_not_take_are_refused() {
+    for (value, character) in [
+        ("a/b", '/'),
+        ("<a", '<'),
+        ("a>", '>'),
+        ("a*", '*'),
+        ("100%", '%'),
+        ("O'Neil & Sons", '&'),
+        ("a:b", ':'),
+        ("a\\b", '\\'),
+        ("why?", '?'),
+        ("1+1", '+'),
+    ] {
+        let key = Key::new(NAME, value).and(EMPLOYEES, 7);
+        let want = QueryError::UnsupportedKeyValue {
+            column: "name".into(),
+            value: format!("'{}'", value.replace('\'', "''")),
+            character,
+        };
+        let e = retrieve::<Row>(key.clone())
+            .to_request(BASE)
+            .expect_err(value);
+        assert_eq!(e, WriteError::Query(want.clone()), "{value}");
+        let e = delete::<Row>(key.clone())
+            .to_request(BASE)
+            .expect_err(value);
+        assert_eq!(e, WriteError::Query(want.clone()), "{value}");
+        let batch = Batch::with_id("k").change_set(|set| {
+            set.add(delete::<Row>(key.clone()));
+        });
+        assert_eq!(
+            batch.to_request(BASE).expect_err(value),
+            WriteError::Query(want)
+        );
+    }
+    // The first refused part is named; a date and time is refused for its `:`.
+    let when = crate::DateTime::UNIX_EPOCH;
+    let key = Key::new(EMPLOYEES, 7).and(CREATED, when).and(NAME, "a/b");
+    let e = retrieve::<Row>(key).to_request(BASE).expect_err("refused");
+    assert!(e.to_string().contains("`createdon` holds `:`"), "{e}");
+    // What it takes renders.
+    let key = Key::new(NAME, "O'Neil #1 (=, ;)").and(BORN, crate::Date::default());
+    assert!(retrieve::<Row>(key).to_request(BASE).is_ok());
+}
+
+#[test]
 fn conditions_need_an_etag() {
     let none: Option<String> = None;
     let e = update(Uuid::nil(), Body::<Row, Update>::new().set(NAME, "x"))
