@@ -241,3 +241,25 @@ fn every_request_asks_past_caches_unless_it_has_its_own_condition() {
     let shown = describe(&conditional.expect("builds"), BASE);
     assert!(shown.contains("if-none-match: W/\"1\""), "{shown}");
 }
+
+#[test]
+fn describe_shows_method_path_own_headers_and_body() {
+    let put = set_property(ID, row::NAME, "x")
+        .to_request(BASE)
+        .expect("builds");
+    assert_eq!(
+        describe(&put, BASE),
+        format!("PUT {ROW}/name\ncontent-type: application/json\n\n{{\"value\":\"x\"}}\n")
+    );
+    let get = retrieve::<Row>(ID).to_request(BASE).expect("builds");
+    assert_eq!(
+        describe(&get, BASE),
+        format!("GET {ROW}\n"),
+        "no body, no blank line"
+    );
+    // Another root: the whole URL.
+    assert_eq!(
+        describe(&get, "https://other/"),
+        format!("GET {BASE}{ROW}\n")
+    );
+}
