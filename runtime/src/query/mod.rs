@@ -90,8 +90,9 @@ pub use literal::{quote, Dated, Identifier, IntoLiteral, IntoOperand, Literal, O
 pub use prepared::{describe, Change, IntoEtag, Operation, Prepared, WriteError};
 pub use reference::{associate, clear_reference, disassociate, set_reference, RefRequest, Related};
 pub use related::{
-    count_related, count_rows, delete_property, query_related, read_count, retrieve_property,
-    retrieve_related, set_property, CountRequest, PropertyRequest, PropertyValue, Read, Write,
+    count_related, count_rows, delete_property, query_related, read_count, related_references,
+    retrieve_property, retrieve_related, set_property, CountRequest, PropertyValue, Read,
+    Reference, RowRequest, Write,
 };
 pub use request::{QueryError, MAX_EXPANSIONS, MAX_PAGE_SIZE, MAX_URL_LENGTH};
 pub use response::{BatchError, BatchItem, BatchResponse, PartResponse};

@@ -120,32 +120,64 @@ pub fn read_count(body: &[u8]) -> Result<u64, crate::Error> {
     })
 }
 
-/// A request for one property of one row: `GET accounts(<id>)/name`. See
-/// [`retrieve_property`]; read the response into a [`PropertyValue`].
+/// A request to a path under one row: one property (`GET accounts(<id>)/name`, read into a
+/// [`PropertyValue`]; `PUT`, `DELETE`), its raw value, or the references to related rows
+/// (`GET accounts(<id>)/Account_Tasks/$ref`, read into a [`Page`](crate::Page) of
+/// [`Reference`]). See [`retrieve_property`], [`set_property`], [`delete_property`],
+/// [`related_references`].
 #[derive(Debug, Clone)]
-pub struct PropertyRequest<M = Read> {
+pub struct RowRequest<M = Read> {
     method: Method,
     target: Target,
     payload: Payload,
     marker: PhantomData<fn() -> M>,
 }
 
-/// [`PropertyRequest`] marker of a `GET`: not in a change set.
+/// [`RowRequest`] marker of a `GET`: not in a change set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Read {}
 
-/// [`PropertyRequest`] marker of a `PUT` or `DELETE`: a [`Change`].
+/// [`RowRequest`] marker of a `PUT` or `DELETE`: a [`Change`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Write {}
 
-impl<M> PropertyRequest<M> {
+impl<M> RowRequest<M> {
     fn new<T: Table>(method: Method, row: Row<T>, property: &str, payload: Payload) -> Self {
-        PropertyRequest {
+        RowRequest {
             method,
             target: row.target(&segment(property)),
             payload,
             marker: PhantomData,
         }
+    }
+}
+
+/// The references to the rows related to `row` through a collection-valued navigation
+/// property: `GET accounts(<id>)/Account_Tasks/$ref`, answered with
+/// `{"value": [{"@odata.id": "<root>tasks(<id>)"}, ...]}` (a [`Page`](crate::Page) of
+/// [`Reference`]).
+pub fn related_references<S: Table, R>(
+    row: impl Into<Row<S>>,
+    navigation: Many<S, R>,
+) -> RowRequest<Read> {
+    let mut request = RowRequest::new(Method::GET, row.into(), navigation.name, Payload::None);
+    request.target = request.target.then("/$ref");
+    request
+}
+
+/// A reference to a row, as `$ref` requests return them: `{"@odata.id": "<root>tasks(<id>)"}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct Reference {
+    /// The row's URL.
+    #[serde(rename = "@odata.id")]
+    pub url: String,
+}
+
+impl Reference {
+    /// The row's id: the GUID in the URL's last parentheses, when there is one.
+    pub fn id(&self) -> Option<crate::Uuid> {
+        let (_, key) = self.url.strip_suffix(')')?.rsplit_once('(')?;
+        key.parse().ok()
     }
 }
 
@@ -155,11 +187,11 @@ impl<M> PropertyRequest<M> {
 pub fn retrieve_property<T: Table, V: Value<Kind = kind::Prop>, A: Readable>(
     row: impl Into<Row<T>>,
     column: Column<T, V, A>,
-) -> PropertyRequest<Read> {
-    PropertyRequest::new(Method::GET, row.into(), column.property(), Payload::None)
+) -> RowRequest<Read> {
+    RowRequest::new(Method::GET, row.into(), column.property(), Payload::None)
 }
 
-impl PropertyRequest<Read> {
+impl RowRequest<Read> {
     /// `GET accounts(<id>)/name/$value`: the raw value as plain text (`Contoso`), not JSON.
     pub fn raw_value(mut self) -> Self {
         self.target = self.target.then("/$value");
@@ -175,14 +207,14 @@ pub fn set_property<T: Table, V: Value<Kind = kind::Prop> + Wire, A: Allows<Upda
     row: impl Into<Row<T>>,
     column: Column<T, V, A>,
     value: impl Set<V>,
-) -> PropertyRequest<Write> {
+) -> RowRequest<Write> {
     let property = column.info().property;
     match value.into_value() {
         Some(value) => {
             let body = format!(r#"{{"value":{}}}"#, value.write().get());
-            PropertyRequest::new(Method::PUT, row.into(), property, Payload::Json(body))
+            RowRequest::new(Method::PUT, row.into(), property, Payload::Json(body))
         }
-        None => PropertyRequest::new(Method::DELETE, row.into(), property, Payload::None),
+        None => RowRequest::new(Method::DELETE, row.into(), property, Payload::None),
     }
 }
 
@@ -190,8 +222,8 @@ pub fn set_property<T: Table, V: Value<Kind = kind::Prop> + Wire, A: Allows<Upda
 pub fn delete_property<T: Table, V: Value<Kind = kind::Prop>, A: Allows<Update>>(
     row: impl Into<Row<T>>,
     column: Column<T, V, A>,
-) -> PropertyRequest<Write> {
-    PropertyRequest::new(
+) -> RowRequest<Write> {
+    RowRequest::new(
         Method::DELETE,
         row.into(),
         column.info().property,
@@ -199,7 +231,7 @@ pub fn delete_property<T: Table, V: Value<Kind = kind::Prop>, A: Allows<Update>>
     )
 }
 
-impl<M> Operation for PropertyRequest<M> {
+impl<M> Operation for RowRequest<M> {
     fn prepare(&self) -> Result<Prepared, WriteError> {
         Ok(Prepared::new(
             self.method.clone(),
@@ -209,7 +241,7 @@ impl<M> Operation for PropertyRequest<M> {
     }
 }
 
-impl Change for PropertyRequest<Write> {}
+impl Change for RowRequest<Write> {}
 
 /// The response of a [`retrieve_property`]: `{"@odata.context": "...", "value": "Contoso"}`,
 /// `None` for `null`.

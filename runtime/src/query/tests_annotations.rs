@@ -167,3 +167,20 @@ fn writes_ask_only_when_a_row_comes_back() {
     let r = retrieve::<Owned>(id).select(NAME).to_request(BASE);
     assert_eq!(header(r.expect("builds")), None);
 }
+
+#[test]
+fn single_rows_ask_for_annotations_too() {
+    let id = Uuid::from_u128(3);
+    let r = retrieve::<Owned>(id).select(NAME).all_annotations();
+    assert_eq!(
+        r.to_request(BASE).expect("builds").headers()["prefer"],
+        r#"odata.include-annotations="*""#
+    );
+    let r = update(id, Body::<Owned, crate::Update>::new().set(NAME, "y"))
+        .select(NAME)
+        .annotation("Microsoft.Dynamics.CRM.associatednavigationproperty");
+    assert_eq!(
+        r.to_request(BASE).expect("builds").headers()["prefer"],
+        "return=representation, odata.include-annotations=\"Microsoft.Dynamics.CRM.associatednavigationproperty\""
+    );
+}

@@ -163,7 +163,7 @@ fn one_property_is_read_written_and_cleared() {
     assert!(r.headers().get("content-type").is_none(), "no body");
 }
 
-fn cleared_city() -> PropertyRequest<Write> {
+fn cleared_city() -> RowRequest<Write> {
     set_property(ID, row::CITY, Null)
 }
 
@@ -262,4 +262,25 @@ fn describe_shows_method_path_own_headers_and_body() {
         describe(&get, "https://other/"),
         format!("GET {BASE}{ROW}\n")
     );
+}
+
+#[test]
+fn references_to_related_rows() {
+    let (method, path, body) = sent(&related_references(ID, row::TASKS));
+    assert_eq!(
+        (method.as_str(), path, body),
+        ("GET", format!("{ROW}/Account_Tasks/$ref"), String::new())
+    );
+    let body = br#"{
+        "@odata.context": "https://org.crm.dynamics.com/api/data/v9.2/$metadata#Collection($ref)",
+        "value": [
+            {"@odata.id": "https://org.crm.dynamics.com/api/data/v9.2/tasks(00000000-0000-0000-0000-000000000002)"},
+            {"@odata.id": "https://org.crm.dynamics.com/api/data/v9.2/accounts(name='a')"},
+            {"@odata.id": "tasks"}
+        ]
+    }"#;
+    let page: crate::Page<Reference> = crate::from_slice(body).expect("reads");
+    let ids: Vec<Option<Uuid>> = page.rows.iter().map(Reference::id).collect();
+    assert_eq!(ids, [Some(Uuid::from_u128(2)), None, None]);
+    assert!(page.rows[1].url.ends_with("accounts(name='a')"));
 }

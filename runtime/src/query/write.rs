@@ -56,7 +56,9 @@ impl<T> Clone for Returning<T> {
     }
 }
 
-/// The `$select`, `$expand` and annotation methods of a request returning a row of `T`.
+/// The `$select` and annotation methods of a request returning a row of `T`, and `$expand`
+/// where the Web API takes it (not on an update: "The `$expand` query option is ignored if
+/// used", Microsoft Learn, "Update with data returned").
 macro_rules! returning {
     ($ty:ident, $what:literal) => {
         impl<T: Table> $ty<T> {
@@ -67,6 +69,29 @@ macro_rules! returning {
                 self
             }
 
+            /// `Prefer: odata.include-annotations="OData.Community.Display.V1.FormattedValue"`.
+            pub fn formatted_values(mut self) -> Self {
+                self.returning.query = self.returning.query.formatted_values();
+                self
+            }
+
+            /// `Prefer: odata.include-annotations="*"`: every annotation.
+            pub fn all_annotations(mut self) -> Self {
+                self.returning.query = self.returning.query.all_annotations();
+                self
+            }
+
+            /// One more annotation in `Prefer: odata.include-annotations`.
+            pub fn annotation(mut self, name: &'static str) -> Self {
+                self.returning.query = self.returning.query.annotation(name);
+                self
+            }
+        }
+    };
+    ($ty:ident, $what:literal, expand) => {
+        returning!($ty, $what);
+
+        impl<T: Table> $ty<T> {
             #[doc = concat!("`$expand` a navigation property of the row ", $what, " (`|n| n` for no options).")]
             pub fn expand<N, F, S>(mut self, navigation: N, options: F) -> Self
             where
@@ -75,12 +100,6 @@ macro_rules! returning {
             {
                 self.returning.representation = true;
                 self.returning.query = self.returning.query.expand(navigation, options);
-                self
-            }
-
-            /// `Prefer: odata.include-annotations="OData.Community.Display.V1.FormattedValue"`.
-            pub fn formatted_values(mut self) -> Self {
-                self.returning.query = self.returning.query.formatted_values();
                 self
             }
         }
@@ -160,7 +179,7 @@ impl<T: Table> CreateRequest<T> {
     }
 }
 
-returning!(CreateRequest, "of the created row to return");
+returning!(CreateRequest, "of the created row to return", expand);
 
 impl<T: Table> Operation for CreateRequest<T> {
     fn prepare(&self) -> Result<Prepared, WriteError> {
@@ -310,7 +329,7 @@ impl<T: Table> RetrieveRequest<T> {
     }
 }
 
-returning!(RetrieveRequest, "to return");
+returning!(RetrieveRequest, "to return", expand);
 
 impl<T: Table> Operation for RetrieveRequest<T> {
     fn prepare(&self) -> Result<Prepared, WriteError> {
