@@ -667,3 +667,72 @@ fn optional_headers() {
         assert_documented(&r, "POST", "accounts", &[CACHE, header], Some(want.clone()));
     }
 }
+
+#[test]
+fn under_one_row() {
+    use dataverse_runtime::query::{
+        count_related, count_rows, delete_property, query_related, related_references,
+        retrieve_property, retrieve_related, set_property,
+    };
+    let row = "accounts(00000000-0000-0000-0000-000000000001)";
+    // "Retrieve a table row": "Retrieve a single property value", "Retrieve the raw value of
+    // a property", "Retrieve navigation property values" (the docs' `AccountTasks/$ref` is the
+    // navigation property `Account_Tasks`).
+    let r = retrieve_property(id(1), columns::NAME).to_request(BASE);
+    assert_documented(
+        &r.expect("builds"),
+        "GET",
+        &format!("{row}/name"),
+        &[],
+        None,
+    );
+    let r = retrieve_property(id(1), columns::NAME).raw_value();
+    let r = r.to_request(BASE).expect("builds");
+    assert_documented(&r, "GET", &format!("{row}/name/$value"), &[], None);
+    let r = retrieve_related(id(1), account::navigation::PRIMARYCONTACTID)
+        .select(contact::columns::FULLNAME)
+        .to_request(BASE);
+    let path = format!("{row}/primarycontactid?$select=fullname");
+    assert_documented(&r.expect("builds"), "GET", &path, &[], None);
+    let r = related_references(id(1), account::navigation::ACCOUNT_TASKS).to_request(BASE);
+    let path = format!("{row}/Account_Tasks/$ref");
+    assert_documented(&r.expect("builds"), "GET", &path, &[], None);
+    let r = count_related(id(1), account::navigation::ACCOUNT_TASKS).to_request(BASE);
+    let path = format!("{row}/Account_Tasks/$count");
+    assert_documented(&r.expect("builds"), "GET", &path, &[], None);
+    // "Count rows using OData": `GET accounts/$count`.
+    let r = count_rows::<Account>().to_request(BASE).expect("builds");
+    assert_documented(&r, "GET", "accounts/$count", &[], None);
+    // "Update and delete table rows": "Update a single property value", "Delete a single
+    // property value".
+    let r = set_property(id(1), columns::NAME, "Updated Sample Account Name").to_request(BASE);
+    let want = json!({"value": "Updated Sample Account Name"});
+    assert_documented(
+        &r.expect("builds"),
+        "PUT",
+        &format!("{row}/name"),
+        &[],
+        Some(want),
+    );
+    let r = delete_property(id(1), columns::DESCRIPTION).to_request(BASE);
+    let path = format!("{row}/description");
+    assert_documented(&r.expect("builds"), "DELETE", &path, &[], None);
+    // "Web API basic operations sample": a contact's `telephone1` set and read (the fixture
+    // contact has no `telephone1`: `emailaddress1` here), and an account's contacts
+    // (`$select=fullname,jobtitle`: no `jobtitle` in the fixtures).
+    let contact = uuid("0928bcb4-bb27-ed11-9db1-002248274ada");
+    let phone = contact::columns::EMAILADDRESS1;
+    let path = "contacts(0928bcb4-bb27-ed11-9db1-002248274ada)/emailaddress1";
+    let r = set_property(contact, phone, "555-0105").to_request(BASE);
+    let want = json!({"value": "555-0105"});
+    assert_documented(&r.expect("builds"), "PUT", path, &[CACHE], Some(want));
+    let r = retrieve_property(contact, phone).to_request(BASE);
+    assert_documented(&r.expect("builds"), "GET", path, &[CACHE], None);
+    let account = uuid("2e28bcb4-bb27-ed11-9db1-002248274ada");
+    let r = query_related(account, account::navigation::CONTACT_CUSTOMER_ACCOUNTS)
+        .select(contact::columns::FULLNAME)
+        .to_request(BASE);
+    let path =
+        "accounts(2e28bcb4-bb27-ed11-9db1-002248274ada)/contact_customer_accounts?$select=fullname";
+    assert_documented(&r.expect("builds"), "GET", path, &[CACHE], None);
+}

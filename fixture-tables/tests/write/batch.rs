@@ -5,7 +5,9 @@
 //! the batch ids given here (change sets are `changeset_<batch id>_<n>` here).
 
 use super::*;
-use dataverse_runtime::query::{query, set_reference, Batch, BatchItem, BatchResponse};
+use dataverse_runtime::query::{
+    query_related, set_property, set_reference, Batch, BatchItem, BatchResponse,
+};
 use dataverse_runtime::Body;
 
 const ORG: &str = "https://contoso.crm.dynamics.com";
@@ -117,16 +119,12 @@ fn a_change_set_then_a_get() {
             }
         })
         .request(
-            query::<task::Task>()
-                .select(task::columns::SUBJECT)
-                .filter(task::columns::REGARDINGOBJECTID.eq(id(1))),
+            query_related(id(1), account::navigation::ACCOUNT_TASKS).select(task::columns::SUBJECT),
         )
         .to_request(BASE)
         .expect("builds");
     assert_eq!(r.headers()["if-none-match"], "null");
-    // "Execute batch operations", "Change sets". Adapted: binds with a leading `/`; the docs'
-    // `GET accounts(<id>)/Account_Tasks?$select=subject` (a collection under a row, which the
-    // builder cannot address) is the equivalent filter on the tasks' lookup.
+    // "Execute batch operations", "Change sets". Adapted: binds with a leading `/`.
     let task = |n: u32| {
         format!(
             "--changeset_{id_}_1\nContent-Type: application/http\nContent-Transfer-Encoding: binary\nContent-ID: {n}\n\n\
@@ -137,7 +135,7 @@ fn a_change_set_then_a_get() {
     let documented = format!(
         "--batch_{id_}\nContent-Type: multipart/mixed; boundary=\"changeset_{id_}_1\"\n\n{}{}{}--changeset_{id_}_1--\n\n\
          --batch_{id_}\nContent-Type: application/http\nContent-Transfer-Encoding: binary\n\n\
-         GET /api/data/v9.2/tasks?$select=subject&$filter=_regardingobjectid_value%20eq%2000000000-0000-0000-0000-000000000001 HTTP/1.1\n\n\n\
+         GET /api/data/v9.2/accounts(00000000-0000-0000-0000-000000000001)/Account_Tasks?$select=subject HTTP/1.1\n\n\n\
          --batch_{id_}--\n",
         task(1),
         task(2),
@@ -200,6 +198,24 @@ fn content_id_references_in_bodies_and_urls() {
         part(3, "PUT $1/primarycontactid/$ref", r#"{"@odata.id":"$2"}"#),
     );
     assert_batch(&r, "AAA123", &documented);
+}
+
+#[test]
+fn a_property_of_a_row_created_in_the_change_set() {
+    // "Reference URIs in an URL": the part with `Content-ID: 2` updates one property of the
+    // contact the first part created: `PUT $1/lastname` with `{"value":"BBBBB"}`.
+    let r = Batch::with_id("AAA123")
+        .change_set(|set| {
+            let contact = set.add(create(
+                contact::Contact::create().set(contact::columns::FIRSTNAME, "Contact first name"),
+            ));
+            set.add(set_property(contact, contact::columns::LASTNAME, "BBBBB"));
+        })
+        .to_request(BASE)
+        .expect("builds");
+    let body = String::from_utf8(r.body().clone()).expect("UTF-8");
+    let part = "Content-ID: 2\r\n\r\nPUT $1/lastname HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{\"value\":\"BBBBB\"}\r\n";
+    assert!(body.contains(part), "{body}");
 }
 
 #[test]
