@@ -666,6 +666,18 @@ fn optional_headers() {
         let r = write.to_request(BASE).expect("builds");
         assert_documented(&r, "POST", "accounts", &[CACHE, header], Some(want.clone()));
     }
+    // "Compose HTTP requests and handle errors", "Include more details with errors": every
+    // annotation asked for on a create that returns nothing.
+    let r = create(Account::create().set(columns::NAME, "Example Account"))
+        .all_annotations()
+        .to_request(BASE);
+    assert_documented(
+        &r.expect("builds"),
+        "POST",
+        "accounts",
+        &[("Prefer", r#"odata.include-annotations="*""#)],
+        Some(json!({"name": "Example Account"})),
+    );
 }
 
 #[test]

@@ -258,9 +258,17 @@ impl<T: Table, L> Query<T, L> {
     /// every column of a table with one: [`Table::LOOKUP_TABLES`]), so that it reads as its
     /// target instead of `Unknown`.
     pub fn prefer(&self) -> Option<String> {
+        self.preferences(true)
+    }
+
+    /// The `Prefer` value; `rows` adds what the rows returned need (none come back from a write
+    /// without `return=representation`: only the annotations asked for, which also annotate
+    /// an error).
+    pub(crate) fn preferences(&self, rows: bool) -> Option<String> {
         let mut prefer = Vec::new();
         let mut annotations = self.annotations.clone();
-        if self.options.needs_lookup_tables() && !annotations.contains(&LOOKUP_LOGICAL_NAME) {
+        let lookups = rows && self.options.needs_lookup_tables();
+        if lookups && !annotations.contains(&LOOKUP_LOGICAL_NAME) {
             annotations.push(LOOKUP_LOGICAL_NAME);
         }
         if !annotations.is_empty() {

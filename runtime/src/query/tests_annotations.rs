@@ -159,6 +159,12 @@ fn writes_ask_only_when_a_row_comes_back() {
         .to_request(BASE)
         .expect("builds");
     assert_eq!(header(r).as_deref(), Some("return=representation"));
+    // Asked for, annotations go with a write that returns nothing: they detail an error.
+    let r = create(body()).all_annotations().to_request(BASE);
+    assert_eq!(
+        header(r.expect("builds")).as_deref(),
+        Some(r#"odata.include-annotations="*""#)
+    );
     let id = Uuid::from_u128(7);
     let r = update(id, Body::<Owned, crate::Update>::new().set(NAME, "y"));
     assert_eq!(header(r.to_request(BASE).expect("builds")), None);

@@ -39,10 +39,10 @@ impl<T: Table> Returning<T> {
         if write && self.representation {
             prefer.push("return=representation".to_string());
         }
-        // Annotations only for a row that comes back.
-        if !write || self.representation {
-            prefer.extend(self.query.prefer());
-        }
+        // What the rows need only for a row that comes back; the annotations asked for always
+        // (`"*"` also details an error: Microsoft Learn, "Compose HTTP requests and handle
+        // errors").
+        prefer.extend(self.query.preferences(!write || self.representation));
         Ok((options, (!prefer.is_empty()).then(|| prefer.join(", "))))
     }
 }
