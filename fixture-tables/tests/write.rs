@@ -748,3 +748,47 @@ fn under_one_row() {
         "accounts(2e28bcb4-bb27-ed11-9db1-002248274ada)/contact_customer_accounts?$select=fullname";
     assert_documented(&r.expect("builds"), "GET", path, &[CACHE], None);
 }
+
+#[test]
+fn create_from_another_row() {
+    use dataverse_runtime::query::{initialize_from, TargetFields};
+    // "Create a table row", "Create a record from another record": `InitializeFrom` (its
+    // `{`, `}` percent-encoded: a URI cannot carry them raw), then a `POST` of the answer with
+    // more columns set.
+    let r = initialize_from::<Account, Account>(id(1), TargetFields::Create).to_request(BASE);
+    let path = "InitializeFrom(EntityMoniker=@p1,TargetEntityName=@p2,TargetFieldType=@p3)?@p1={'@odata.id':'accounts(00000000-0000-0000-0000-000000000001)'}&@p2='account'&@p3=Microsoft.Dynamics.CRM.TargetFieldType'ValidForCreate'";
+    let path = path.replace('{', "%7B").replace('}', "%7D");
+    assert_documented(&r.expect("builds"), "GET", &path, &[CACHE], None);
+    // The answer (the docs show what is posted: its binds and `@odata.type`; the context and
+    // a formatted value are left out of the body).
+    let answer: rt::Json = rt::from_str(
+        r##"{
+            "@odata.context": "https://contoso.crm.dynamics.com/api/data/v9.0/$metadata#accounts/$entity",
+            "@odata.type": "#Microsoft.Dynamics.CRM.account",
+            "parentaccountid@odata.bind": "accounts(00000000-0000-0000-0000-000000000001)",
+            "transactioncurrencyid@odata.bind": "transactioncurrencies(732e87e1-1d96-e711-80e4-00155db75426)",
+            "address1_city": "Seattle",
+            "address1_city@OData.Community.Display.V1.FormattedValue": "Seattle"
+        }"##,
+    )
+    .expect("JSON");
+    let body = rt::Body::<Account>::initialized(&answer)
+        .set(columns::NAME, "Contoso Ltd")
+        .set(columns::NUMBEROFEMPLOYEES, 200);
+    let r = create(body).to_request(BASE).expect("builds");
+    let want = json!({
+        "@odata.type": "#Microsoft.Dynamics.CRM.account",
+        "parentaccountid@odata.bind": "accounts(00000000-0000-0000-0000-000000000001)",
+        "transactioncurrencyid@odata.bind": "transactioncurrencies(732e87e1-1d96-e711-80e4-00155db75426)",
+        "name": "Contoso Ltd",
+        "numberofemployees": 200,
+        "address1_city": "Seattle"
+    });
+    assert_documented(&r, "POST", "accounts", &[], Some(want));
+    // An answer that is not a row fails to render.
+    let e = create(rt::Body::<Account>::initialized(&rt::Json::null())).to_request(BASE);
+    assert!(e
+        .expect_err("refused")
+        .to_string()
+        .contains("InitializeFrom"));
+}

@@ -334,6 +334,18 @@ impl<T, M> Body<T, M> {
         self
     }
 
+    /// Sets a property to JSON as it is.
+    pub(crate) fn raw_json(mut self, property: &str, value: Json) -> Self {
+        self.raw.raw(property, value);
+        self
+    }
+
+    /// A body that fails to render with this message.
+    pub(crate) fn error(mut self, message: String) -> Self {
+        self.raw.error(&message);
+        self
+    }
+
     /// Sets any property to any JSON value, for what the docs do not describe.
     pub fn raw<S: serde::Serialize + ?Sized>(mut self, property: &str, value: &S) -> Self {
         match Json::from_serialize(value) {

@@ -312,3 +312,45 @@ fn optional_headers_ride_on_any_write() {
     });
     assert!(batch.to_request(BASE).is_err());
 }
+
+#[test]
+fn a_row_is_initialized_from_another() {
+    let r = initialize_from::<Row, Item>(Uuid::from_u128(1), TargetFields::Update);
+    let r = r.to_request(BASE).expect("builds");
+    assert_eq!(
+        r.uri().to_string(),
+        format!(
+            "{BASE}InitializeFrom(EntityMoniker=@p1,TargetEntityName=@p2,TargetFieldType=@p3)\
+             ?@p1=%7B'@odata.id':'accounts(00000000-0000-0000-0000-000000000001)'%7D\
+             &@p2='task'&@p3=Microsoft.Dynamics.CRM.TargetFieldType'ValidForUpdate'"
+        )
+    );
+    for (fields, name) in [
+        (TargetFields::Create, "ValidForCreate"),
+        (TargetFields::Read, "ValidForRead"),
+        (TargetFields::All, "All"),
+    ] {
+        let r = initialize_from::<Row, Item>(Uuid::nil(), fields).to_request(BASE);
+        let url = r.expect("builds").uri().to_string();
+        assert!(url.ends_with(&format!("TargetFieldType'{name}'")), "{url}");
+    }
+    let answer = crate::Json::from_text(
+        r##"{"@odata.context":"c","@odata.type":"#t","a@odata.bind":"x(1)","b":1,"b@OData.Community.Display.V1.FormattedValue":"1","@odata.etag":"e"}"##
+            .to_string(),
+    )
+    .expect("JSON");
+    let body = Body::<Item>::initialized(&answer).set(item::SUBJECT, "s");
+    assert_eq!(
+        body.to_json().as_deref(),
+        Ok(r##"{"@odata.type":"#t","a@odata.bind":"x(1)","b":1,"subject":"s"}"##)
+    );
+    let not_a_row = crate::Json::from_text("[1]".to_string()).expect("JSON");
+    let e = Body::<Item>::initialized(&not_a_row)
+        .to_json()
+        .expect_err("refused");
+    assert!(
+        e.to_string()
+            .starts_with("the InitializeFrom answer is not a row"),
+        "{e}"
+    );
+}
