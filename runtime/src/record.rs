@@ -53,7 +53,7 @@ pub trait Table: Sized {
     fn write<'a>(&'a self, row: &mut Writer<'a>);
 }
 
-/// The rows a query returns: a generated record ([`Table`]) or [`Json`](crate::Json). Says
+/// The rows a query returns: a generated record ([`Table`]) or [`Json`]. Says
 /// what the `Prefer` header must ask for so that they read whole.
 pub trait Rows {
     /// Reading every column needs the `lookuplogicalname` annotation ([`Table::LOOKUP_TABLES`]).
