@@ -252,12 +252,9 @@ fn create_with_binds_and_related_rows() {
     );
 }
 
-#[test]
-fn update_and_delete() {
-    // "Update and delete table rows", "Basic update" (`creditonhold`, `address1_latitude`
-    // adapted away): `If-Match: *`, so that an update never creates the row (a bare `PATCH`
-    // is an upsert). The same request is "Prevent create in upsert" of "Perform conditional
-    // operations" (see `alternate_keys_and_upsert`).
+/// The body of "Update and delete table rows", "Basic update" (`creditonhold`,
+/// `address1_latitude` adapted away), and its JSON.
+fn basic_update() -> (rt::Body<Account, rt::Update>, Value) {
     let body = Account::update()
         .set(columns::NAME, "Updated Sample Account ")
         .set(
@@ -272,6 +269,16 @@ fn update_and_delete() {
         "revenue": 6000000,
         "accountcategorycode": 2
     });
+    (body, want)
+}
+
+#[test]
+fn update_and_delete() {
+    // "Update and delete table rows", "Basic update" (`creditonhold`, `address1_latitude`
+    // adapted away): `If-Match: *`, so that an update never creates the row (a bare `PATCH`
+    // is an upsert). The same request is "Prevent create in upsert" of "Perform conditional
+    // operations" (see `alternate_keys_and_upsert`).
+    let (body, want) = basic_update();
     let row = "accounts(00000000-0000-0000-0000-000000000001)";
     let r = update(id(1), body).to_request(BASE).expect("builds");
     assert_documented(&r, "PATCH", row, &[("If-Match", "*")], Some(want));
@@ -388,20 +395,7 @@ fn alternate_keys_and_upsert() {
     // "Perform conditional operations", "Prevent create in upsert" (`If-Match: *`) and
     // "Prevent update in upsert" (`If-None-Match: *`), with the "Basic update" body
     // (`creditonhold`, `address1_latitude` adapted away).
-    let body = Account::update()
-        .set(columns::NAME, "Updated Sample Account ")
-        .set(
-            columns::DESCRIPTION,
-            "This is the updated description of the sample account",
-        )
-        .set(columns::REVENUE, Decimal::from(6_000_000))
-        .set(columns::ACCOUNTCATEGORYCODE, AccountCategoryCode::STANDARD);
-    let want = json!({
-        "name": "Updated Sample Account ",
-        "description": "This is the updated description of the sample account",
-        "revenue": 6000000,
-        "accountcategorycode": 2
-    });
+    let (body, want) = basic_update();
     let row = "accounts(00000000-0000-0000-0000-000000000001)";
     let r = upsert(id(1), body.clone())
         .update_only()
