@@ -497,7 +497,17 @@ fn single_valued_navigation_properties() {
         Some(json!({"parentcustomerid_account@odata.bind": format!("/accounts({ACCOUNT})")})),
     );
     // "Disassociate with a single-valued navigation property": the documented bodies name
-    // one navigation property, with or without `@odata.bind`; only `raw` writes them.
+    // one navigation property, with `@odata.bind` (`unbind`) or without (`raw`, the second
+    // form the page shows).
+    let body = contact::Contact::update().unbind(contact::navigation::PARENTCUSTOMERID_ACCOUNT);
+    let r = update(uuid(CONTACT), body).to_request(BASE);
+    assert_documented(
+        &r.expect("builds"),
+        "PATCH",
+        &contact_row,
+        &[("If-Match", "*"), CACHE],
+        Some(json!({"parentcustomerid_account@odata.bind": null})),
+    );
     for property in [
         "parentcustomerid_account@odata.bind",
         "parentcustomerid_account",
@@ -516,8 +526,8 @@ fn single_valued_navigation_properties() {
             Some(Value::Object(want)),
         );
     }
-    // Not the documented body: the typed `Null` clears the lookup through every target's
-    // navigation property.
+    // The typed `Null` clears the lookup through every target's navigation property, whichever
+    // target the row points to.
     let body = contact::Contact::update().set(contact::columns::PARENTCUSTOMERID, rt::Null);
     let r = update(uuid(CONTACT), body)
         .to_request(BASE)
@@ -785,4 +795,17 @@ fn create_from_another_row() {
         .expect_err("refused")
         .to_string()
         .contains("InitializeFrom"));
+}
+
+#[test]
+fn retrieve_a_reference_to_a_related_row() {
+    // "Retrieve a table row" (its 2021 version), "Retrieve related table records by expanding
+    // navigation properties": `$expand=primarycontactid/$ref`.
+    let r = retrieve::<Account>(id(1))
+        .select(columns::NAME)
+        .expand_ref(account::navigation::PRIMARYCONTACTID)
+        .to_request(BASE);
+    let path =
+        "accounts(00000000-0000-0000-0000-000000000001)?$select=name&$expand=primarycontactid/$ref";
+    assert_documented(&r.expect("builds"), "GET", path, &[], None);
 }

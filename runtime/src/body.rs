@@ -388,6 +388,18 @@ impl<T> Body<T, Create> {
     }
 }
 
+impl<T> Body<T, Update> {
+    /// Removes the row of one single-valued navigation property (a constant of the table's
+    /// `navigation` module): `<navigation property>@odata.bind: null`, the documented
+    /// "Disassociate with a single-valued navigation property". Setting the lookup column to
+    /// [`Null`] does the same through every navigation property of its targets.
+    pub fn unbind<R>(mut self, nav: One<T, R>) -> Self {
+        self.raw
+            .raw(&format!("{}@odata.bind", nav.name), Json::null());
+        self
+    }
+}
+
 impl<T, M> From<Body<T, M>> for RawBody {
     fn from(body: Body<T, M>) -> RawBody {
         body.raw

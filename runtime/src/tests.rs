@@ -447,3 +447,15 @@ fn a_choice_reads_writes_and_debugs_as_its_integer() {
         "a whole number (a choice value)"
     );
 }
+
+#[test]
+fn an_update_unbinds_one_navigation_property() {
+    let parent: One<Probe, Probe> = One::new("probe_parent", "probes");
+    let body = Body::<Probe, Update>::new()
+        .set(columns::NOTE, "n")
+        .unbind(parent);
+    assert_eq!(
+        body.to_json().as_deref(),
+        Ok(r#"{"note":"n","probe_parent@odata.bind":null}"#)
+    );
+}

@@ -354,3 +354,20 @@ fn a_row_is_initialized_from_another() {
         "{e}"
     );
 }
+
+#[test]
+fn a_retrieve_or_create_expands_a_reference() {
+    let id = Uuid::from_u128(1);
+    let r = retrieve::<Row>(id).select(NAME).expand_ref(PARENT);
+    assert_eq!(
+        r.to_request(BASE).expect("builds").uri().to_string(),
+        format!("{BASE}accounts(00000000-0000-0000-0000-000000000001)?$select=name&$expand=parentaccountid/$ref")
+    );
+    let r = create(Body::<Row>::new().set(NAME, "x")).expand_ref(PARENT);
+    let r = r.to_request(BASE).expect("builds");
+    assert_eq!(
+        r.uri().to_string(),
+        format!("{BASE}accounts?$expand=parentaccountid/$ref")
+    );
+    assert_eq!(r.headers()["prefer"], "return=representation");
+}

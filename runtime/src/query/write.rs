@@ -8,7 +8,7 @@ use super::key::{Row, Target};
 use super::prepared::{Change, Condition, IntoEtag, Operation, Payload, Prepared, WriteError};
 use super::{query, Query};
 use crate::body::{Body, Create, Update};
-use crate::page::Many;
+use crate::page::{Many, One};
 use crate::record::Table;
 use http::Method;
 
@@ -100,6 +100,13 @@ macro_rules! returning {
             {
                 self.returning.representation = true;
                 self.returning.query = self.returning.query.expand(navigation, options);
+                self
+            }
+
+            #[doc = concat!("`$expand=<navigation>/$ref`: a reference (`@odata.id`) to the row a single-valued navigation property of the row ", $what, " leads to.")]
+            pub fn expand_ref<R>(mut self, navigation: One<T, R>) -> Self {
+                self.returning.representation = true;
+                self.returning.query = self.returning.query.expand_ref(navigation);
                 self
             }
         }
