@@ -476,7 +476,3 @@ fn conditional_operations() {
         Some(json!({"name": "Updated Account Name"})),
     );
 }
-
-/// The account and contact of "Associate and disassociate table rows".
-const ACCOUNT: &str = "ce9eaaef-f718-ed11-b83e-00224837179f";
-const CONTACT: &str = "cf9eaaef-f718-ed11-b83e-00224837179f";

@@ -3,6 +3,10 @@
 
 use super::*;
 
+/// The account and contact of "Associate and disassociate table rows".
+const ACCOUNT: &str = "ce9eaaef-f718-ed11-b83e-00224837179f";
+const CONTACT: &str = "cf9eaaef-f718-ed11-b83e-00224837179f";
+
 #[test]
 fn single_valued_navigation_properties() {
     // "Associate and disassociate table rows", "Associate with a single-valued navigation
