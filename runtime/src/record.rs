@@ -45,6 +45,10 @@ pub trait Table: Sized {
     /// `Microsoft.Dynamics.CRM.lookuplogicalname` annotation (a lookup or PartyList with
     /// several targets, or none listed): a query of every column asks for it.
     const LOOKUP_TABLES: bool = false;
+    /// The activity-parties collection (`email_activity_parties`) when a PartyList column has
+    /// several targets: an expansion of it asks for the parties' tables
+    /// (`lookuplogicalname`), which its rows name only there.
+    const PARTIES: Option<&'static str> = None;
 
     /// Takes the record's columns out of a row.
     fn read(row: &mut Reader) -> Result<Self, ReadError>;
@@ -58,14 +62,18 @@ pub trait Table: Sized {
 pub trait Rows {
     /// Reading every column needs the `lookuplogicalname` annotation ([`Table::LOOKUP_TABLES`]).
     const LOOKUP_TABLES: bool;
+    /// Expanding this activity-parties collection needs it ([`Table::PARTIES`]).
+    const PARTIES: Option<&'static str>;
 }
 
 impl<T: Table> Rows for T {
     const LOOKUP_TABLES: bool = <T as Table>::LOOKUP_TABLES;
+    const PARTIES: Option<&'static str> = <T as Table>::PARTIES;
 }
 
 impl Rows for crate::Json {
     const LOOKUP_TABLES: bool = false;
+    const PARTIES: Option<&'static str> = None;
 }
 
 /// A property of the wrong shape: `account.revenue: expected a decimal number, found "x"`; in an

@@ -4,9 +4,15 @@ use super::*;
 use code::Text;
 
 /// The column's values name their table only in the `lookuplogicalname` annotation: a lookup
-/// or PartyList with several targets or none (the runtime's `ColumnInfo::needs_lookup_table`).
+/// with several targets or none (the runtime's `ColumnInfo::needs_lookup_table`). PartyList
+/// columns are read from the parties collection, which asks for itself (`PARTIES`).
 fn needs_lookup_table(p: &ColumnPlan) -> bool {
-    matches!(p.repr, Repr::Lookup | Repr::OpenLookup | Repr::Parties(_)) && p.targets.len() != 1
+    matches!(p.repr, Repr::Lookup | Repr::OpenLookup) && p.targets.len() != 1
+}
+
+/// A PartyList column with several targets: expanding the parties asks for their tables.
+fn parties_need_tables(p: &ColumnPlan) -> bool {
+    matches!(p.repr, Repr::Parties(_)) && p.targets.len() != 1
 }
 
 /// The record, its `Table` impl (columns read and written through their descriptors), the body
@@ -94,6 +100,13 @@ const ENTITY_SET_NAME: &'static str = ENTITY_SET_NAME;
     }
     if fields().any(|(_, _, p)| needs_lookup_table(p)) {
         c.push_str("const LOOKUP_TABLES: bool = true;\n");
+    }
+    if fields().any(|(_, _, p)| parties_need_tables(p)) {
+        writeln!(
+            c,
+            "const PARTIES: rt::Option<&'static str> = rt::Option::Some({});",
+            Lit(plan.parties_collection.value())
+        );
     }
     c.push_str("rt::fields!(");
     for (i, (_, cn, _)) in fields().enumerate() {

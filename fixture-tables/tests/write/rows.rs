@@ -156,7 +156,8 @@ fn create_from_another_row() {
     // "Create a table row", "Create a record from another record": `InitializeFrom` (its
     // `{`, `}` percent-encoded: a URI cannot carry them raw), then a `POST` of the answer with
     // more columns set.
-    let r = initialize_from::<Account, Account>(id(1), TargetFields::Create).to_request(BASE);
+    let r =
+        initialize_from::<Account, Account>(id(1), TargetFields::ValidForCreate).to_request(BASE);
     let path = "InitializeFrom(EntityMoniker=@p1,TargetEntityName=@p2,TargetFieldType=@p3)?@p1={'@odata.id':'accounts(00000000-0000-0000-0000-000000000001)'}&@p2='account'&@p3=Microsoft.Dynamics.CRM.TargetFieldType'ValidForCreate'";
     let path = path.replace('{', "%7B").replace('}', "%7D");
     assert_documented(&r.expect("builds"), "GET", &path, &[CACHE], None);

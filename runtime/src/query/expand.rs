@@ -180,7 +180,7 @@ impl<R, K, S> Nested<R, K, S> {
     }
 }
 
-impl<R> Nested<R, Single> {
+impl<R: Rows> Nested<R, Single> {
     /// A nested `$expand` of a navigation property of the related row.
     pub fn expand<N, F, S2>(mut self, navigation: N, options: F) -> Self
     where
@@ -214,7 +214,7 @@ impl<R, S: MayLimit> Nested<R, Collection, S> {
     }
 }
 
-impl<R, S: MayExpand> Nested<R, Collection, S> {
+impl<R: Rows, S: MayExpand> Nested<R, Collection, S> {
     /// A nested `$expand` of a navigation property of the related rows.
     pub fn expand<N, F, S2>(mut self, navigation: N, options: F) -> Nested<R, Collection, Expanding>
     where

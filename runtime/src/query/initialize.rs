@@ -16,22 +16,22 @@ use std::marker::PhantomData;
 /// Which of the target table's columns the mapped values may fill (`TargetFieldType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TargetFields {
-    /// Columns valid for create: `ValidForCreate`.
-    Create,
-    /// Columns valid for update: `ValidForUpdate`.
-    Update,
-    /// Columns valid for read: `ValidForRead`.
-    Read,
-    /// Every column: `All`.
+    /// Columns valid for create.
+    ValidForCreate,
+    /// Columns valid for update.
+    ValidForUpdate,
+    /// Columns valid for read.
+    ValidForRead,
+    /// Every column.
     All,
 }
 
 impl TargetFields {
     fn name(self) -> &'static str {
         match self {
-            TargetFields::Create => "ValidForCreate",
-            TargetFields::Update => "ValidForUpdate",
-            TargetFields::Read => "ValidForRead",
+            TargetFields::ValidForCreate => "ValidForCreate",
+            TargetFields::ValidForUpdate => "ValidForUpdate",
+            TargetFields::ValidForRead => "ValidForRead",
             TargetFields::All => "All",
         }
     }

@@ -376,14 +376,21 @@ impl Options {
         });
     }
 
-    fn expand<P, N, F, S>(&mut self, navigation: N, options: F)
+    fn expand<P: Rows, N, F, S>(&mut self, navigation: N, options: F)
     where
         N: Expandable<P>,
         F: FnOnce(Nested<N::Target, N::Kind>) -> Nested<N::Target, N::Kind, S>,
     {
-        let nested = options(Nested::new(Options::of::<N::Target>()));
+        let mut nested = options(Nested::new(Options::of::<N::Target>()));
+        let name = navigation.navigation();
+        // The parties of an activity whose PartyList columns have several targets: each
+        // party's table is only in the annotation, whatever is selected of the party rows.
+        if P::PARTIES == Some(name) {
+            nested.options.all_lookup_tables = true;
+            nested.options.select_lookup_tables = true;
+        }
         self.expand.push(Expansion {
-            navigation: navigation.navigation(),
+            navigation: name,
             collection: N::COLLECTION,
             form: Form::Options(nested.options),
         });

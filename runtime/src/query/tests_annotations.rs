@@ -14,6 +14,7 @@ impl Table for Owned {
     const LOGICAL_NAME: &'static str = "sample_owned";
     const ENTITY_SET_NAME: &'static str = "sample_owneds";
     const LOOKUP_TABLES: bool = true;
+    const PARTIES: Option<&'static str> = Some("sample_owned_activity_parties");
     fn read(_: &mut Reader) -> Result<Self, ReadError> {
         Ok(Owned)
     }
@@ -37,6 +38,9 @@ const ONE_PARTY: Column<Owned, Uuid> =
 const OWNED_OF_ROW: Many<Row, Owned> = Many::new("account_sample_owneds", "sample_owneds");
 const ROW_OF_OWNED: One<Owned, Row> = One::new("parentid", "accounts");
 const JSON_OF_ROW: Many<Row, Json> = Many::new("account_others", "others");
+const PARTIES_OF_OWNED: Many<Owned, Json> =
+    Many::new("sample_owned_activity_parties", "activityparties");
+const OTHERS_OF_OWNED: Many<Owned, Json> = Many::new("sample_owned_others", "others");
 
 const LOOKUP_TABLES: &str =
     r#"odata.include-annotations="Microsoft.Dynamics.CRM.lookuplogicalname""#;
@@ -189,4 +193,27 @@ fn single_rows_ask_for_annotations_too() {
         r.to_request(BASE).expect("builds").headers()["prefer"],
         "return=representation, odata.include-annotations=\"Microsoft.Dynamics.CRM.associatednavigationproperty\""
     );
+}
+
+#[test]
+fn the_parties_of_an_activity_ask_for_their_tables() {
+    let q = query::<Owned>()
+        .select(NAME)
+        .expand(PARTIES_OF_OWNED, |p| p);
+    assert_eq!(
+        prefer(&q).as_deref(),
+        Some(LOOKUP_TABLES),
+        "untyped party rows too"
+    );
+    let q = query::<Owned>().select(NAME).expand(OTHERS_OF_OWNED, |p| p);
+    assert_eq!(prefer(&q), None, "another collection of the activity");
+    // Expanded from another table: the activity's own constant decides.
+    let q = query::<Row>().select(row::NAME).expand(OWNED_OF_ROW, |o| {
+        o.select(NAME).expand(PARTIES_OF_OWNED, |p| p)
+    });
+    assert_eq!(prefer(&q).as_deref(), Some(LOOKUP_TABLES));
+    let q = query::<Row>()
+        .select(row::NAME)
+        .expand(OWNED_OF_ROW, |o| o.select(NAME));
+    assert_eq!(prefer(&q), None);
 }

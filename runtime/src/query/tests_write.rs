@@ -315,7 +315,7 @@ fn optional_headers_ride_on_any_write() {
 
 #[test]
 fn a_row_is_initialized_from_another() {
-    let r = initialize_from::<Row, Item>(Uuid::from_u128(1), TargetFields::Update);
+    let r = initialize_from::<Row, Item>(Uuid::from_u128(1), TargetFields::ValidForUpdate);
     let r = r.to_request(BASE).expect("builds");
     assert_eq!(
         r.uri().to_string(),
@@ -326,8 +326,8 @@ fn a_row_is_initialized_from_another() {
         )
     );
     for (fields, name) in [
-        (TargetFields::Create, "ValidForCreate"),
-        (TargetFields::Read, "ValidForRead"),
+        (TargetFields::ValidForCreate, "ValidForCreate"),
+        (TargetFields::ValidForRead, "ValidForRead"),
         (TargetFields::All, "All"),
     ] {
         let r = initialize_from::<Row, Item>(Uuid::nil(), fields).to_request(BASE);
