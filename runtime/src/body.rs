@@ -260,12 +260,13 @@ impl RawBody {
 
     fn render(&self, out: &mut String, errors: &mut Vec<String>) {
         errors.extend(self.errors.iter().cloned());
-        // A row is either bound or created with this one, not both.
+        // The row of a single-valued navigation property is either bound or created with this
+        // one, not both (a collection may take both: existing rows bound, new ones created).
         for key in self.entries.keys() {
             if let Some(navigation) = key.strip_suffix("@odata.bind") {
-                if self.entries.contains_key(navigation) {
+                if let Some(Entry::Body(_)) = self.entries.get(navigation) {
                     errors.push(format!(
-                        "`{navigation}` is both bound to existing rows and created with this one: keep one"
+                        "`{navigation}` is both bound to an existing row and created with this one: keep one"
                     ));
                 }
             }

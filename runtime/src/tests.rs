@@ -392,14 +392,23 @@ fn create_bodies_bind_and_insert_related_rows() {
             r#"{"probe_children@odata.bind":["/probes(00000000-0000-4000-8000-000000000001)"],"probe_items":[{"name":"child"},{"name":"child"}]}"#
         )
     );
-    // A row bound and created at once is refused, also in a nested body.
+    // A collection may bind existing rows and create new ones at once.
     let both = Body::<Probe, Create>::new()
         .bind(many, [id()])
         .insert_many(many, [child.clone()]);
+    assert!(both.to_json().is_ok(), "{:?}", both.to_json());
+    // The row of a single-valued one is bound or created, not both, also in a nested body.
+    let owner: One<Probe, Probe> = One::new("ownerid", "systemusers");
+    let both = Body::<Probe, Create>::new()
+        .set(
+            columns::OWNER,
+            EntityReference::from_parts(Some("systemuser"), id()),
+        )
+        .insert_one(owner, child.clone());
     let err = both.to_json().expect_err("refused");
     assert_eq!(
         err.to_string(),
-        "`probe_children` is both bound to existing rows and created with this one: keep one"
+        "`ownerid` is both bound to an existing row and created with this one: keep one"
     );
     let nested =
         Body::<Probe, Create>::new().insert_many(Many::new("probe_items", "probes"), [both]);

@@ -35,14 +35,9 @@ pub struct WithHeaders<O> {
 }
 
 impl<O: Change> WithHeaders<O> {
-    fn with(self, name: &'static str, value: impl Into<String>) -> Self {
-        let mut headers = self.headers;
-        headers.retain(|(n, _)| *n != name);
-        headers.push((name, value.into()));
-        WithHeaders {
-            write: self.write,
-            headers,
-        }
+    fn with(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.headers.push((name, value.into()));
+        self
     }
 
     /// `MSCRM.SuppressDuplicateDetection: false`: the server runs the duplicate detection rules
@@ -78,7 +73,9 @@ impl<O: Change> WithHeaders<O> {
 }
 
 /// Optional headers on a write ([`Change`]): `create(body).detect_duplicates()`. Each method
-/// wraps the write in [`WithHeaders`], whose methods add more.
+/// wraps the write in [`WithHeaders`], whose methods add more (a header set twice keeps its
+/// last value). Set the write's own options (`select`, `if_match`, ...) before its headers:
+/// the wrapper has only these methods.
 pub trait WriteHeaders: Change + Sized {
     /// See [`WithHeaders::detect_duplicates`].
     fn detect_duplicates(self) -> WithHeaders<Self> {
@@ -129,7 +126,8 @@ impl<O: Operation> Operation for WithHeaders<O> {
                     value.escape_debug()
                 )));
             }
-            prepared = prepared.header(name, Some(value.clone()));
+            // The last value of a header wins, also over a wrapper inside this one.
+            prepared = prepared.set_header(name, value.clone());
         }
         Ok(prepared)
     }

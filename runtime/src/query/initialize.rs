@@ -38,11 +38,38 @@ impl TargetFields {
 }
 
 /// `GET InitializeFrom(...)`: see [`initialize_from`].
-#[derive(Debug, Clone)]
 pub struct InitializeRequest<S, T> {
     id: Uuid,
     fields: TargetFields,
     marker: PhantomData<fn() -> (S, T)>,
+}
+
+impl<S, T> Clone for InitializeRequest<S, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<S, T> Copy for InitializeRequest<S, T> {}
+
+impl<S: Table, T: Table> std::fmt::Debug for InitializeRequest<S, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "InitializeFrom({}({}) -> {}, {:?})",
+            S::ENTITY_SET_NAME,
+            self.id,
+            T::LOGICAL_NAME,
+            self.fields
+        )
+    }
+}
+
+impl<S, T> InitializeRequest<S, T> {
+    /// The create body for `T` of the answer: [`Body::initialized`].
+    pub fn body(&self, answer: &Json) -> Body<T, Create> {
+        Body::initialized(answer)
+    }
 }
 
 /// The values the column mappings of `S` to `T` carry from the row `id`:

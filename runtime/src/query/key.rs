@@ -29,7 +29,7 @@ use std::marker::PhantomData;
 /// use dataverse_runtime::query::Key;
 ///
 /// let key = Key::new(FIRSTNAME, "Jo").and(LASTNAME, "O'Neil");
-/// assert_eq!(key.segment(), "contacts(firstname='Jo',lastname='O''Neil')");
+/// assert_eq!(key.segment().unwrap(), "contacts(firstname='Jo',lastname='O''Neil')");
 /// ```
 pub struct Key<T> {
     parts: Vec<(&'static str, Literal)>,
@@ -40,9 +40,10 @@ pub struct Key<T> {
 
 /// The characters Dataverse does not take in an alternate key's value ("Alternate key values
 /// with the following characters `/`,`<`,`>`,`*`,`%`,`&`,`:`,`\\`,`?`,`+` aren't currently
-/// supported", Microsoft Learn, "Use an alternate key to reference a record").
-pub const UNSUPPORTED_KEY_CHARACTERS: [char; 10] =
-    ['/', '<', '>', '*', '%', '&', ':', '\\', '?', '+'];
+/// supported", Microsoft Learn, "Use an alternate key to reference a record"; the Power Apps
+/// page "Define alternate keys" adds `#`: "GET or PATCH requests won't work").
+pub const UNSUPPORTED_KEY_CHARACTERS: [char; 11] =
+    ['/', '#', '<', '>', '*', '%', '&', ':', '\\', '?', '+'];
 
 impl<T> Key<T> {
     /// A key of one column (readable: a key column is a Web API property; a lookup's part is
@@ -93,9 +94,13 @@ impl<T> Key<T> {
 }
 
 impl<T: Table> Key<T> {
-    /// The row's URL relative to the Web API root: `accounts(accountnumber='ABC')`.
-    pub fn segment(&self) -> String {
-        format!("{}({})", encode(T::ENTITY_SET_NAME), self.render())
+    /// The row's URL relative to the Web API root: `accounts(accountnumber='ABC')`; an error
+    /// for a value Dataverse does not take in a key ([`UNSUPPORTED_KEY_CHARACTERS`]).
+    pub fn segment(&self) -> Result<String, QueryError> {
+        match &self.refused {
+            Some(e) => Err(e.clone()),
+            None => Ok(format!("{}({})", encode(T::ENTITY_SET_NAME), self.render())),
+        }
     }
 }
 
@@ -223,9 +228,9 @@ impl<T: Table> Row<T> {
     pub(crate) fn target(&self, suffix: &str) -> Target {
         match self {
             Row::Id(id) => Target::Path(format!("{}({id}){suffix}", encode(T::ENTITY_SET_NAME))),
-            Row::Key(key) => match &key.refused {
-                Some(e) => Target::Refused(e.clone()),
-                None => Target::Path(format!("{}{suffix}", key.segment())),
+            Row::Key(key) => match key.segment() {
+                Ok(segment) => Target::Path(segment + suffix),
+                Err(e) => Target::Refused(e),
             },
             Row::Created(c) => Target::Created(*c, suffix.to_string()),
         }

@@ -75,6 +75,7 @@ mod initialize;
 mod key;
 mod literal;
 mod prepared;
+mod property;
 mod reference;
 mod related;
 mod request;
@@ -90,11 +91,14 @@ pub use initialize::{initialize_from, InitializeRequest, TargetFields};
 pub use key::{ContentId, Key, Row, UNSUPPORTED_KEY_CHARACTERS};
 pub use literal::{quote, Dated, Identifier, IntoLiteral, IntoOperand, Literal, Operand, Ordered};
 pub use prepared::{describe, Change, IntoEtag, Operation, Prepared, WriteError};
+pub use property::{
+    delete_property, retrieve_property, set_property, PropertyChange, PropertyRequest,
+    PropertyValue, RawValueRequest,
+};
 pub use reference::{associate, clear_reference, disassociate, set_reference, RefRequest, Related};
 pub use related::{
-    count_related, count_rows, delete_property, query_related, read_count, related_references,
-    retrieve_property, retrieve_related, set_property, CountRequest, PropertyValue, Read,
-    Reference, RowRequest, Write,
+    count_related, count_rows, query_related, read_count, related_references, retrieve_related,
+    CountRequest, Reference, ReferencesRequest,
 };
 pub use request::{QueryError, MAX_EXPANSIONS, MAX_PAGE_SIZE, MAX_URL_LENGTH};
 pub use response::{BatchError, BatchItem, BatchResponse, PartResponse};

@@ -106,6 +106,13 @@ impl Prepared {
         self
     }
 
+    /// Sets a header, replacing one of the same name.
+    pub(crate) fn set_header(mut self, name: &'static str, value: String) -> Self {
+        self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        self.headers.push((name, value));
+        self
+    }
+
     /// The body, with `base` (the Web API root) completing a reference.
     pub(crate) fn body(&self, base: &str) -> Vec<u8> {
         match &self.payload {

@@ -1,23 +1,15 @@
-//! Requests under one row and counts (Microsoft Learn, "Retrieve a table row using the Web
-//! API": "Retrieve a single property value", "Retrieve related table records"; "Update and
-//! delete table rows": "Update a single property value", "Delete a single property value";
-//! "Query data using the Web API": `/$count`).
+//! Requests under one row, through its navigation properties, and counts (Microsoft Learn,
+//! "Retrieve a table row using the Web API": "Retrieve navigation property values"; "Query
+//! data using the Web API": `/$count`). One property of a row is in [`property`](super::property).
 
 use super::key::{Row, Target};
-use super::prepared::{Change, Operation, Payload, Prepared, WriteError};
+use super::prepared::{Operation, Payload, Prepared, WriteError};
 use super::request::encode;
 use super::write::RetrieveRequest;
 use super::{query, Query, Source};
-use crate::body::{Set, Value};
-use crate::column::access::{Allows, Readable};
-use crate::column::{kind, Column};
 use crate::page::{Many, One};
 use crate::record::Table;
-use crate::value::Wire;
-use crate::{Json, Update};
 use http::Method;
-use serde::de::{Deserialize, Deserializer, Error as _};
-use std::marker::PhantomData;
 
 /// `/<navigation property>`, encoded.
 fn segment(navigation: &str) -> String {
@@ -77,36 +69,31 @@ pub fn retrieve_related<S: Table, R: Table>(
 }
 
 /// `GET <collection>/$count`: the number of rows (up to 5,000), as plain text. See
-/// [`count_rows`] and [`count_related`]; read the response with [`read_count`].
-pub struct CountRequest<T> {
-    query: Query<T>,
-}
+/// [`count_rows`] and [`count_related`]; read the answer with [`read_count`].
+#[derive(Debug, Clone)]
+pub struct CountRequest(Target);
 
 /// Counts the rows of a table: `GET accounts/$count`. A count of the rows matching a filter
 /// is a query's [`count`](Query::count) (`$count=true`, `@odata.count`).
-pub fn count_rows<T: Table>() -> CountRequest<T> {
-    CountRequest { query: query() }
+pub fn count_rows<T: Table>() -> CountRequest {
+    CountRequest(Target::Path(format!(
+        "{}/$count",
+        encode(T::ENTITY_SET_NAME)
+    )))
 }
 
 /// Counts the rows related to `row` through a collection-valued navigation property:
-/// `GET accounts(<id>)/Account_Tasks/$count`.
-pub fn count_related<S: Table, R: Table>(
-    row: impl Into<Row<S>>,
-    navigation: Many<S, R>,
-) -> CountRequest<R> {
-    CountRequest {
-        query: query_related(row, navigation),
-    }
+/// `GET accounts(<id>)/Account_Tasks/$count` (of a generated table or not).
+pub fn count_related<S: Table, R>(row: impl Into<Row<S>>, navigation: Many<S, R>) -> CountRequest {
+    CountRequest(
+        row.into()
+            .target(&format!("{}/$count", segment(navigation.name))),
+    )
 }
 
-impl<T: Table> Operation for CountRequest<T> {
+impl Operation for CountRequest {
     fn prepare(&self) -> Result<Prepared, WriteError> {
-        let path = self.query.source_path()? + "/$count";
-        Ok(Prepared::new(
-            Method::GET,
-            Target::Path(path),
-            Payload::None,
-        ))
+        Ok(Prepared::new(Method::GET, self.0.clone(), Payload::None))
     }
 }
 
@@ -120,37 +107,42 @@ pub fn read_count(body: &[u8]) -> Result<u64, crate::Error> {
     })
 }
 
-/// A request to a path under one row: one property (`GET accounts(<id>)/name`, read into a
-/// [`PropertyValue`]; `PUT`, `DELETE`), its raw value, or the references to related rows
-/// (`GET accounts(<id>)/Account_Tasks/$ref`, read into a [`Page`](crate::Page) of
-/// [`Reference`]). See [`retrieve_property`], [`set_property`], [`delete_property`],
-/// [`related_references`].
+/// A request to a path under one row, the part every kind shares.
 #[derive(Debug, Clone)]
-pub struct RowRequest<M = Read> {
+pub(super) struct UnderRow {
     method: Method,
     target: Target,
     payload: Payload,
-    marker: PhantomData<fn() -> M>,
 }
 
-/// [`RowRequest`] marker of a `GET`: not in a change set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Read {}
-
-/// [`RowRequest`] marker of a `PUT` or `DELETE`: a [`Change`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Write {}
-
-impl<M> RowRequest<M> {
-    fn new<T: Table>(method: Method, row: Row<T>, property: &str, payload: Payload) -> Self {
-        RowRequest {
+impl UnderRow {
+    /// `<row>/<segment>` (encoded).
+    pub(super) fn new<T: Table>(method: Method, row: Row<T>, path: &str, payload: Payload) -> Self {
+        UnderRow {
             method,
-            target: row.target(&segment(property)),
+            target: row.target(&segment(path)),
             payload,
-            marker: PhantomData,
         }
     }
+
+    /// The same request to `<path>/<suffix>` (`/$value`, `/$ref`).
+    pub(super) fn then(mut self, suffix: &str) -> Self {
+        self.target = self.target.then(suffix);
+        self
+    }
+
+    pub(super) fn prepare(&self) -> Prepared {
+        Prepared::new(
+            self.method.clone(),
+            self.target.clone(),
+            self.payload.clone(),
+        )
+    }
 }
+
+/// `GET <row>/<collection>/$ref`: see [`related_references`].
+#[derive(Debug, Clone)]
+pub struct ReferencesRequest(UnderRow);
 
 /// The references to the rows related to `row` through a collection-valued navigation
 /// property: `GET accounts(<id>)/Account_Tasks/$ref`, answered with
@@ -159,10 +151,16 @@ impl<M> RowRequest<M> {
 pub fn related_references<S: Table, R>(
     row: impl Into<Row<S>>,
     navigation: Many<S, R>,
-) -> RowRequest<Read> {
-    let mut request = RowRequest::new(Method::GET, row.into(), navigation.name, Payload::None);
-    request.target = request.target.then("/$ref");
-    request
+) -> ReferencesRequest {
+    ReferencesRequest(
+        UnderRow::new(Method::GET, row.into(), navigation.name, Payload::None).then("/$ref"),
+    )
+}
+
+impl Operation for ReferencesRequest {
+    fn prepare(&self) -> Result<Prepared, WriteError> {
+        Ok(self.0.prepare())
+    }
 }
 
 /// A reference to a row, as `$ref` requests return them: `{"@odata.id": "<root>tasks(<id>)"}`.
@@ -178,94 +176,5 @@ impl Reference {
     pub fn id(&self) -> Option<crate::Uuid> {
         let (_, key) = self.url.strip_suffix(')')?.rsplit_once('(')?;
         key.parse().ok()
-    }
-}
-
-/// Retrieves one property of a row: `GET accounts(<id>)/name`, answered with
-/// `{"value": "Contoso"}` ([`PropertyValue`]). Plain columns only: a lookup's row is
-/// [`retrieve_related`].
-pub fn retrieve_property<T: Table, V: Value<Kind = kind::Prop>, A: Readable>(
-    row: impl Into<Row<T>>,
-    column: Column<T, V, A>,
-) -> RowRequest<Read> {
-    RowRequest::new(Method::GET, row.into(), column.property(), Payload::None)
-}
-
-impl RowRequest<Read> {
-    /// `GET accounts(<id>)/name/$value`: the raw value as plain text (`Contoso`), not JSON.
-    pub fn raw_value(mut self) -> Self {
-        self.target = self.target.then("/$value");
-        self
-    }
-}
-
-/// Updates one property of a row: `PUT accounts(<id>)/name` with `{"value": "Contoso"}`.
-/// [`Null`](crate::Null) clears it, as Microsoft documents: `DELETE accounts(<id>)/name`
-/// ([`delete_property`]). Plain columns valid for update only: a lookup is set with
-/// [`set_reference`](super::set_reference).
-pub fn set_property<T: Table, V: Value<Kind = kind::Prop> + Wire, A: Allows<Update>>(
-    row: impl Into<Row<T>>,
-    column: Column<T, V, A>,
-    value: impl Set<V>,
-) -> RowRequest<Write> {
-    let property = column.info().property;
-    match value.into_value() {
-        Some(value) => {
-            let body = format!(r#"{{"value":{}}}"#, value.write().get());
-            RowRequest::new(Method::PUT, row.into(), property, Payload::Json(body))
-        }
-        None => RowRequest::new(Method::DELETE, row.into(), property, Payload::None),
-    }
-}
-
-/// Clears one property of a row: `DELETE accounts(<id>)/description`.
-pub fn delete_property<T: Table, V: Value<Kind = kind::Prop>, A: Allows<Update>>(
-    row: impl Into<Row<T>>,
-    column: Column<T, V, A>,
-) -> RowRequest<Write> {
-    RowRequest::new(
-        Method::DELETE,
-        row.into(),
-        column.info().property,
-        Payload::None,
-    )
-}
-
-impl<M> Operation for RowRequest<M> {
-    fn prepare(&self) -> Result<Prepared, WriteError> {
-        Ok(Prepared::new(
-            self.method.clone(),
-            self.target.clone(),
-            self.payload.clone(),
-        ))
-    }
-}
-
-impl Change for RowRequest<Write> {}
-
-/// The response of a [`retrieve_property`]: `{"@odata.context": "...", "value": "Contoso"}`,
-/// `None` for `null`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PropertyValue<V>(pub Option<V>);
-
-impl<'de, V: Wire> Deserialize<'de> for PropertyValue<V> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(serde::Deserialize)]
-        struct Body {
-            value: Json,
-        }
-        let Body { value } = Body::deserialize(d)?;
-        if value.is_null() {
-            return Ok(PropertyValue(None));
-        }
-        V::read(&value)
-            .map(|v| PropertyValue(Some(v)))
-            .ok_or_else(|| {
-                D::Error::custom(format_args!(
-                    "value: expected {}, found {}",
-                    V::EXPECTED,
-                    crate::value::found(&value)
-                ))
-            })
     }
 }

@@ -74,7 +74,7 @@ pub enum QueryError {
     },
     /// An alternate key's value holds a character Dataverse does not take in a key
     /// ([`UNSUPPORTED_KEY_CHARACTERS`](super::UNSUPPORTED_KEY_CHARACTERS)).
-    #[error("the alternate key value {value} of `{column}` holds `{character}`, which Dataverse does not take in a key value (`/ < > * % & : \\ ? +`): find the row with a $filter instead")]
+    #[error("the alternate key value {value} of `{column}` holds `{character}`, which Dataverse does not take in a key value (`/ # < > * % & : \\ ? +`): find the row with a $filter instead")]
     UnsupportedKeyValue {
         /// The key column's property.
         column: String,

@@ -10,11 +10,12 @@ fn text(r: &http::Request<Vec<u8>>) -> String {
 
 #[test]
 fn keys_render_their_values_as_filter_literals_percent_encoded() {
-    let key = Key::new(NAME, "O'Neil & Sons #1").and(EMPLOYEES, 7);
+    let key = Key::new(NAME, "O'Neil Sons \"1\"").and(EMPLOYEES, 7);
     assert_eq!(
-        key.segment(),
-        "accounts(name='O''Neil%20%26%20Sons%20%231',numberofemployees=7)"
+        key.segment().expect("taken"),
+        "accounts(name='O''Neil%20Sons%20%221%22',numberofemployees=7)"
     );
+    assert!(Key::<Row>::new(NAME, "a#b").segment().is_err());
     let id = Uuid::from_u128(1);
     let r = retrieve::<Row>(Key::new(OWNER, id))
         .to_request(BASE)
@@ -29,6 +30,7 @@ fn keys_render_their_values_as_filter_literals_percent_encoded() {
 fn keys_dataverse_does_not_take_are_refused() {
     for (value, character) in [
         ("a/b", '/'),
+        ("#1", '#'),
         ("<a", '<'),
         ("a>", '>'),
         ("a*", '*'),
@@ -67,7 +69,7 @@ fn keys_dataverse_does_not_take_are_refused() {
     let e = retrieve::<Row>(key).to_request(BASE).expect_err("refused");
     assert!(e.to_string().contains("`createdon` holds `:`"), "{e}");
     // What it takes renders.
-    let key = Key::new(NAME, "O'Neil #1 (=, ;)").and(BORN, crate::Date::default());
+    let key = Key::new(NAME, "O'Neil 1 (=, ;)").and(BORN, crate::Date::default());
     assert!(retrieve::<Row>(key).to_request(BASE).is_ok());
 }
 
@@ -310,7 +312,12 @@ fn optional_headers_ride_on_any_write() {
     let batch = Batch::with_id("h").change_set(|set| {
         set.add(bad());
     });
-    assert!(batch.to_request(BASE).is_err());
+    let e = batch.to_request(BASE).expect_err("refused");
+    assert!(
+        e.to_string()
+            .contains("header `MSCRM.SolutionUniqueName`: `core\\r\\n"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -370,4 +377,46 @@ fn a_retrieve_or_create_expands_a_reference() {
         format!("{BASE}accounts?$expand=parentaccountid/$ref")
     );
     assert_eq!(r.headers()["prefer"], "return=representation");
+}
+
+#[test]
+fn a_header_set_twice_keeps_its_last_value_even_through_two_wrappers() {
+    fn bypass_async<W: WriteHeaders>(write: W) -> WithHeaders<W> {
+        write.bypass_business_logic(CustomLogic::Async)
+    }
+    let inner = delete::<Row>(Uuid::nil()).bypass_business_logic(CustomLogic::Sync);
+    let r = bypass_async(inner).to_request(BASE).expect("builds");
+    let values: Vec<_> = r
+        .headers()
+        .get_all("mscrm.bypassbusinesslogicexecution")
+        .iter()
+        .collect();
+    assert_eq!(values, ["CustomAsync"]);
+}
+
+#[test]
+fn requests_clone_and_debug_whatever_their_table() {
+    let id = Uuid::from_u128(1);
+    let create = create(Body::<Row>::new().set(NAME, "x")).select(NAME);
+    let text = format!("{:?}", create.clone());
+    assert!(text.starts_with("CreateRequest {"), "{text}");
+    assert!(text.contains("accounts?$select=name"), "{text}");
+    let update = update(id, Body::<Row, Update>::new().set(NAME, "y"));
+    assert_eq!(
+        update.clone().to_request(BASE).expect("builds").uri(),
+        update.to_request(BASE).expect("builds").uri()
+    );
+    assert!(format!("{update:?}").starts_with("UpdateRequest {"));
+    assert!(format!("{:?}", delete::<Row>(id).clone()).starts_with("DeleteRequest {"));
+    assert!(format!("{:?}", retrieve::<Row>(id).clone()).starts_with("RetrieveRequest {"));
+    let init = initialize_from::<Row, Item>(id, TargetFields::All);
+    assert_eq!(
+        format!("{init:?}"),
+        "InitializeFrom(accounts(00000000-0000-0000-0000-000000000001) -> task, All)"
+    );
+    let answer = crate::Json::from_text(r#"{"subject":"s"}"#.to_string()).expect("JSON");
+    assert_eq!(
+        init.body(&answer).to_json().as_deref(),
+        Ok(r#"{"subject":"s"}"#)
+    );
 }

@@ -47,6 +47,53 @@ impl<T: Table> Returning<T> {
     }
 }
 
+impl<T: Table> std::fmt::Debug for Returning<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Returning")
+            .field("query", &self.query)
+            .field("representation", &self.representation)
+            .finish()
+    }
+}
+
+/// `Clone` and `Debug` of a request type without bounds on its table (the derives would ask
+/// `T: Clone`, which no record needs to be for its request to be cloned).
+macro_rules! clone_debug {
+    ($ty:ident { $($field:ident),* }) => {
+        impl<T> Clone for $ty<T> {
+            fn clone(&self) -> Self {
+                $ty { $($field: self.$field.clone()),* }
+            }
+        }
+
+        impl<T: Table> std::fmt::Debug for $ty<T> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(stringify!($ty))
+                    $(.field(stringify!($field), &self.$field))*
+                    .finish()
+            }
+        }
+    };
+}
+
+clone_debug!(CreateRequest {
+    target,
+    body,
+    returning
+});
+clone_debug!(UpdateRequest {
+    row,
+    body,
+    condition,
+    returning
+});
+clone_debug!(DeleteRequest { row, condition });
+clone_debug!(RetrieveRequest {
+    target,
+    condition,
+    returning
+});
+
 impl<T> Clone for Returning<T> {
     fn clone(&self) -> Self {
         Returning {
