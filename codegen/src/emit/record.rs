@@ -6,12 +6,12 @@ use code::Text;
 /// The column's values name their table only in the `lookuplogicalname` annotation: a lookup
 /// with several targets or none (the runtime's `ColumnInfo::needs_lookup_table`). PartyList
 /// columns are read from the parties collection, which asks for itself (`PARTIES`).
-fn needs_lookup_table(p: &ColumnPlan) -> bool {
+pub(super) fn needs_lookup_table(p: &ColumnPlan) -> bool {
     matches!(p.repr, Repr::Lookup | Repr::OpenLookup) && p.targets.len() != 1
 }
 
 /// A PartyList column with several targets: expanding the parties asks for their tables.
-fn parties_need_tables(p: &ColumnPlan) -> bool {
+pub(super) fn parties_need_tables(p: &ColumnPlan) -> bool {
     matches!(p.repr, Repr::Parties(_)) && p.targets.len() != 1
 }
 

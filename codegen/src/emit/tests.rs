@@ -166,3 +166,38 @@ fn one_target_lookups_share_an_enum_unless_they_cannot() {
         "{table}"
     );
 }
+
+#[test]
+fn which_columns_name_their_table_only_in_the_annotation() {
+    use super::record::{needs_lookup_table, parties_need_tables};
+    use crate::resolve::{ColumnPlan, Plain, Repr, Stated, TargetPlan};
+    let plan = |repr: Repr, targets: usize| ColumnPlan {
+        repr,
+        property: None,
+        field: true,
+        create: true,
+        update: true,
+        targets: (0..targets)
+            .map(|n| TargetPlan {
+                table: format!("t{n}"),
+                navigation: Stated::Stated(format!("n{n}")),
+                entity_set: Stated::Assumed(format!("t{n}s")),
+            })
+            .collect(),
+    };
+    // (repr, targets) -> (a lookup that needs it, parties that need it)
+    let cases = [
+        (Repr::Lookup, 1, false, false),
+        (Repr::Lookup, 2, true, false),
+        (Repr::OpenLookup, 0, true, false),
+        (Repr::Parties(1), 1, false, false),
+        (Repr::Parties(2), 3, false, true),
+        (Repr::Plain(Plain::String), 0, false, false),
+        (Repr::Choice, 0, false, false),
+    ];
+    for (repr, targets, lookup, parties) in cases {
+        let p = plan(repr, targets);
+        assert_eq!(needs_lookup_table(&p), lookup, "{repr:?} with {targets}");
+        assert_eq!(parties_need_tables(&p), parties, "{repr:?} with {targets}");
+    }
+}
