@@ -61,7 +61,14 @@
 //! not valid for read, a string compared with a choice column, `contains` on a number, `$top`
 //! with a page size, `$orderby` on a collection expansion that expands further, `/$ref` on a
 //! collection), or is refused by [`to_request`](Query::to_request) with a [`QueryError`] (more
-//! than 15 `$expand`, a lambda under a lookup, a URL over 32,768 characters).
+//! than 15 `$expand`, a lambda under a lookup, a URL over 32,768 characters, an alternate key
+//! value with a character Dataverse does not take in keys).
+//!
+//! Beyond queries: writes ([`create`], [`update`], [`upsert`], [`delete`], with conditions and
+//! [`WriteHeaders`]), requests under one row ([`query_related`], [`retrieve_related`],
+//! [`retrieve_property`], [`set_property`], [`related_references`], [`count_related`]),
+//! associations ([`associate`], [`set_reference`]), [`initialize_from`], and [`Batch`]; every
+//! request renders with [`Operation::to_request`] and prints with [`describe`].
 //!
 #![doc = include_str!("refused.md")]
 
