@@ -144,13 +144,7 @@ fn create_a_row() {
     // "Create with data returned": `$select` (the same two columns adapted away) and
     // `Prefer: return=representation`; this example's body has no `accountcategorycode`.
     let r = create(body)
-        .select((
-            columns::NAME,
-            columns::DESCRIPTION,
-            columns::REVENUE,
-            columns::ACCOUNTCATEGORYCODE,
-            columns::CREATEDON,
-        ))
+        .select(returned())
         .to_request(BASE)
         .expect("builds");
     assert_documented(
@@ -256,6 +250,18 @@ fn create_with_binds_and_related_rows() {
     );
 }
 
+/// The columns "Create with data returned" and "Update with data returned" select:
+/// `$select=name,description,revenue,accountcategorycode,createdon`.
+fn returned() -> impl dataverse_runtime::query::Selection<Account> {
+    (
+        columns::NAME,
+        columns::DESCRIPTION,
+        columns::REVENUE,
+        columns::ACCOUNTCATEGORYCODE,
+        columns::CREATEDON,
+    )
+}
+
 /// The body of "Update and delete table rows", "Basic update" (`creditonhold`,
 /// `address1_latitude` adapted away), and its JSON.
 fn basic_update() -> (rt::Body<Account, rt::Update>, Value) {
@@ -292,13 +298,7 @@ fn update_and_delete() {
         id(1),
         Account::update().set(columns::NAME, "Updated Sample Account"),
     )
-    .select((
-        columns::NAME,
-        columns::DESCRIPTION,
-        columns::REVENUE,
-        columns::ACCOUNTCATEGORYCODE,
-        columns::CREATEDON,
-    ))
+    .select(returned())
     .to_request(BASE)
     .expect("builds");
     assert_documented(

@@ -118,9 +118,12 @@ pub struct ColumnInfo {
 
 impl ColumnInfo {
     /// Its values name their table only in the `Microsoft.Dynamics.CRM.lookuplogicalname`
-    /// annotation: a lookup or PartyList with several targets, or none listed.
+    /// annotation: a lookup with several targets, or none listed (the generator's rule for
+    /// `Table::LOOKUP_TABLES`). A PartyList column is never selected: its parties come with
+    /// the expanded parties collection, which asks for itself (`Table::PARTIES`).
     pub fn needs_lookup_table(&self) -> bool {
-        let lookup = self.property != self.logical_name || self.parties.is_some();
+        // A lookup reads from `_<column>_value`; any other column from its logical name.
+        let lookup = self.property != self.logical_name;
         lookup && self.targets.len() != 1
     }
 }

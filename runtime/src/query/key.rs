@@ -224,6 +224,12 @@ impl Target {
 }
 
 impl<T: Table> Row<T> {
+    /// The target of a navigation property or property of the row, followed by `rest`:
+    /// `accounts(<id>)/Account_Tasks/$ref`, the name percent-encoded as every path is.
+    pub(crate) fn under(&self, name: &str, rest: &str) -> Target {
+        self.target(&format!("/{}{rest}", encode(name)))
+    }
+
     /// The target of the row itself, followed by `suffix`.
     pub(crate) fn target(&self, suffix: &str) -> Target {
         match self {

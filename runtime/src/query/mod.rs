@@ -154,9 +154,9 @@ pub mod limit {
 /// A query of the rows of table `T` (`GET <entity set>?...`): see the
 /// [module documentation](self). `L` tracks `$top` against the page size ([`limit`]).
 pub struct Query<T, L = limit::Unlimited> {
-    /// The collection queried: the table's entity set, or a row's collection-valued
-    /// navigation property (`accounts(<id>)/Account_Tasks`).
-    source: Source,
+    /// A row's collection-valued navigation property queried (`accounts(<id>)/Account_Tasks`)
+    /// instead of the table's entity set.
+    under: Option<key::Target>,
     options: Options,
     count: bool,
     page_size: Option<u32>,
@@ -167,7 +167,7 @@ pub struct Query<T, L = limit::Unlimited> {
 impl<T, L> Clone for Query<T, L> {
     fn clone(&self) -> Self {
         Query {
-            source: self.source.clone(),
+            under: self.under.clone(),
             options: self.options.clone(),
             count: self.count,
             page_size: self.page_size,
@@ -193,7 +193,7 @@ impl<T: Table, L> std::fmt::Debug for Query<T, L> {
 /// A query of every row of table `T`, to narrow with [`Query`]'s methods.
 pub fn query<T: Table>() -> Query<T> {
     Query {
-        source: Source::EntitySet,
+        under: None,
         options: Options::of::<T>(),
         count: false,
         page_size: None,
@@ -205,7 +205,7 @@ pub fn query<T: Table>() -> Query<T> {
 impl<T: Table, L> Query<T, L> {
     fn into<L2>(self) -> Query<T, L2> {
         Query {
-            source: self.source,
+            under: self.under,
             options: self.options,
             count: self.count,
             page_size: self.page_size,
@@ -301,19 +301,6 @@ impl<T: Table, L: limit::MayPage> Query<T, L> {
         self.page_size = Some(rows);
         self.into()
     }
-}
-
-/// The collection a [`Query`] reads.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Source {
-    /// The table's entity set: `accounts`.
-    EntitySet,
-    /// A path relative to the Web API root, percent-encoded: `accounts(<id>)/Account_Tasks`.
-    Path(String),
-    /// Under a row created in a change set (`$1/Account_Tasks`), which no `GET` can address.
-    Created(key::ContentId),
-    /// Under a row no request can address (an alternate key Dataverse does not take).
-    Refused(QueryError),
 }
 
 /// The options of a query or of one expansion, as they are rendered.

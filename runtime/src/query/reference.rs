@@ -62,7 +62,7 @@ pub fn associate<S: Table, R>(
 ) -> RefRequest {
     RefRequest {
         method: Method::POST,
-        target: row.into().target(&format!("/{}/$ref", navigation.name)),
+        target: row.into().under(navigation.name, "/$ref"),
         payload: Payload::Reference(other.into().target(navigation.entity_set)),
     }
 }
@@ -78,7 +78,7 @@ pub fn disassociate<S: Table, R>(
         method: Method::DELETE,
         target: row
             .into()
-            .target(&format!("/{}({other})/$ref", navigation.name)),
+            .under(navigation.name, &format!("({other})/$ref")),
         payload: Payload::None,
     }
 }
@@ -106,7 +106,7 @@ pub fn set_reference<S: Table, R>(
 ) -> RefRequest {
     RefRequest {
         method: Method::PUT,
-        target: row.into().target(&format!("/{}/$ref", navigation.name)),
+        target: row.into().under(navigation.name, "/$ref"),
         payload: Payload::Reference(other.into().target(navigation.entity_set)),
     }
 }
@@ -115,7 +115,7 @@ pub fn set_reference<S: Table, R>(
 pub fn clear_reference<S: Table, R>(row: impl Into<Row<S>>, navigation: One<S, R>) -> RefRequest {
     RefRequest {
         method: Method::DELETE,
-        target: row.into().target(&format!("/{}/$ref", navigation.name)),
+        target: row.into().under(navigation.name, "/$ref"),
         payload: Payload::None,
     }
 }

@@ -6,15 +6,10 @@ use super::key::{Row, Target};
 use super::prepared::{Operation, Payload, Prepared, WriteError};
 use super::request::encode;
 use super::write::RetrieveRequest;
-use super::{query, Query, Source};
+use super::{query, Query};
 use crate::page::{Many, One};
 use crate::record::Table;
 use http::Method;
-
-/// `/<navigation property>`, encoded.
-fn segment(navigation: &str) -> String {
-    format!("/{}", encode(navigation))
-}
 
 /// Queries the rows related to `row` through a collection-valued navigation property,
 /// `GET accounts(<id>)/Account_Tasks?$select=subject`, with every option of a [`Query`] of
@@ -50,11 +45,7 @@ pub fn query_related<S: Table, R: Table>(
     navigation: Many<S, R>,
 ) -> Query<R> {
     let mut q = query::<R>();
-    q.source = match row.into().target(&segment(navigation.name)) {
-        Target::Path(path) => Source::Path(path),
-        Target::Created(c, _) => Source::Created(c),
-        Target::Refused(e) => Source::Refused(e),
-    };
+    q.under = Some(row.into().under(navigation.name, ""));
     q
 }
 
@@ -65,7 +56,7 @@ pub fn retrieve_related<S: Table, R: Table>(
     row: impl Into<Row<S>>,
     navigation: One<S, R>,
 ) -> RetrieveRequest<R> {
-    RetrieveRequest::of(row.into().target(&segment(navigation.name)))
+    RetrieveRequest::of(row.into().under(navigation.name, ""))
 }
 
 /// `GET <collection>/$count`: the number of rows (up to 5,000), as plain text. See
@@ -85,10 +76,7 @@ pub fn count_rows<T: Table>() -> CountRequest {
 /// Counts the rows related to `row` through a collection-valued navigation property:
 /// `GET accounts(<id>)/Account_Tasks/$count` (of a generated table or not).
 pub fn count_related<S: Table, R>(row: impl Into<Row<S>>, navigation: Many<S, R>) -> CountRequest {
-    CountRequest(
-        row.into()
-            .target(&format!("{}/$count", segment(navigation.name))),
-    )
+    CountRequest(row.into().under(navigation.name, "/$count"))
 }
 
 impl Operation for CountRequest {
@@ -120,7 +108,7 @@ impl UnderRow {
     pub(super) fn new<T: Table>(method: Method, row: Row<T>, path: &str, payload: Payload) -> Self {
         UnderRow {
             method,
-            target: row.target(&segment(path)),
+            target: row.under(path, ""),
             payload,
         }
     }

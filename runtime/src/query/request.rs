@@ -2,7 +2,8 @@
 //! Microsoft's examples show it, the headers, the limits Dataverse documents, and the request
 //! for the next page of a response.
 
-use super::{Expansion, Form, Options, Query, Source};
+use super::key::Target;
+use super::{Expansion, Form, Options, Query};
 use crate::page::{Expanded, Page};
 use crate::record::{Table, LOOKUP_LOGICAL_NAME};
 use http::header::{HeaderValue, ACCEPT, IF_NONE_MATCH};
@@ -223,13 +224,13 @@ impl<T: Table, L> Query<T, L> {
 
     /// The collection's path relative to the Web API root, percent-encoded.
     pub(crate) fn source_path(&self) -> Result<String, QueryError> {
-        match &self.source {
-            Source::EntitySet => Ok(encode(T::ENTITY_SET_NAME)),
-            Source::Path(path) => Ok(path.clone()),
-            Source::Created(c) => Err(QueryError::CreatedRow {
+        match &self.under {
+            None => Ok(encode(T::ENTITY_SET_NAME)),
+            Some(Target::Path(path)) => Ok(path.clone()),
+            Some(Target::Created(c, _)) => Err(QueryError::CreatedRow {
                 reference: c.reference(),
             }),
-            Source::Refused(e) => Err(e.clone()),
+            Some(Target::Refused(e)) => Err(e.clone()),
         }
     }
 

@@ -65,7 +65,7 @@ fn which_columns_need_their_table() {
     assert!(needs(OWNER.info()), "a lookup of two targets");
     assert!(!needs(PARENT.info()), "a lookup of one target");
     assert!(needs(OPEN.info()), "a lookup of no target listed");
-    assert!(needs(PARTIES.info()), "parties of two targets");
+    assert!(!needs(PARTIES.info()), "parties: their collection asks");
     assert!(!needs(ONE_PARTY.info()), "parties of one target");
 }
 

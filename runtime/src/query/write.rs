@@ -218,7 +218,7 @@ pub fn create_related<S: Table, R: Table>(
     body: Body<R, Create>,
 ) -> CreateRequest<R> {
     CreateRequest {
-        target: row.into().target(&format!("/{}", navigation.name)),
+        target: row.into().under(navigation.name, ""),
         body,
         returning: Returning::new(),
     }
